@@ -1,0 +1,182 @@
+//! The command line: argument parsing and the non-interactive commands
+//! (`list`, `show`, `entities`, `xref`), printing tables for people and JSON
+//! for scripts. Messages go to stderr, results to stdout.
+
+mod json;
+mod table;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+
+use crate::entities::{self, EntityIndex, Kind};
+use crate::search;
+use crate::store::{self, Corpus};
+
+/// A terminal reader for a collection of news articles on one subject.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or folders to read (default: the bundled corpus).
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the documents, optionally filtered.
+    List {
+        paths: Vec<PathBuf>,
+        /// Fuzzy filter over title, outlet and author; best match first.
+        #[arg(long, short)]
+        filter: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one document.
+    Show {
+        /// Document id (or a unique prefix of one).
+        doc: String,
+        paths: Vec<PathBuf>,
+        /// Print the text as read, before cleaning.
+        #[arg(long)]
+        raw: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the entities of the corpus.
+    Entities {
+        paths: Vec<PathBuf>,
+        /// Only this kind: person, org, place, date or quantity.
+        #[arg(long)]
+        kind: Option<Kind>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every mention of one entity, in context.
+    Xref {
+        /// Entity name or alias (case-insensitive), else a fuzzy match.
+        name: String,
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Load the documents under `paths`, or the bundled corpus when there are
+/// none, reporting per-file problems on stderr.
+pub fn load_corpus(paths: &[PathBuf]) -> Result<Corpus> {
+    let corpus = if paths.is_empty() {
+        store::bundled()
+    } else {
+        store::load(paths)?
+    };
+    for problem in &corpus.problems {
+        eprintln!("dossier: {problem}");
+    }
+    Ok(corpus)
+}
+
+/// Run a non-interactive command, writing to `out`.
+pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::List {
+            paths,
+            filter,
+            json,
+        } => {
+            let corpus = load_corpus(&paths)?;
+            let order = search::rank(&corpus.docs, filter.as_deref().unwrap_or(""));
+            if json {
+                let docs: Vec<_> = order
+                    .iter()
+                    .map(|&i| json::document(&corpus.docs[i], false))
+                    .collect();
+                json::print(out, &docs)
+            } else {
+                table::documents(out, &corpus.docs, &order, table::width())
+            }
+        }
+        Command::Show {
+            doc,
+            paths,
+            raw,
+            json,
+        } => {
+            let corpus = load_corpus(&paths)?;
+            let Some(i) = corpus.find(&doc) else {
+                bail!("no document with id {doc:?} (try `dossier list`)");
+            };
+            let doc = &corpus.docs[i];
+            if json {
+                let mut value = json::document(doc, true);
+                if raw {
+                    value["raw"] = doc.raw.clone().into();
+                }
+                json::print(out, &value)
+            } else if raw {
+                write!(out, "{}", doc.raw).context("writing output")
+            } else {
+                table::document(out, doc)
+            }
+        }
+        Command::Entities { paths, kind, json } => {
+            let corpus = load_corpus(&paths)?;
+            let index = entities::build(&corpus.docs);
+            let chosen: Vec<_> = index
+                .entities()
+                .iter()
+                .filter(|e| kind.is_none_or(|k| e.kind == k))
+                .collect();
+            if json {
+                let values: Vec<_> = chosen.iter().map(|e| json::entity(e, &corpus)).collect();
+                json::print(out, &values)
+            } else {
+                table::entities(out, &chosen, table::width())
+            }
+        }
+        Command::Xref { name, paths, json } => {
+            let corpus = load_corpus(&paths)?;
+            let index = entities::build(&corpus.docs);
+            let Some(e) = index.find(&name) else {
+                bail!("no entity matches {name:?} (try `dossier entities`)");
+            };
+            xref(out, &corpus, &index, e, json)
+        }
+    }
+}
+
+fn xref(
+    out: &mut dyn Write,
+    corpus: &Corpus,
+    index: &EntityIndex,
+    e: usize,
+    json: bool,
+) -> Result<()> {
+    let entity = index.entity(e);
+    if json {
+        return json::print(out, &json::xref(entity, corpus));
+    }
+    writeln!(
+        out,
+        "{} ({}) · {} mentions in {} documents",
+        entity.name,
+        entity.kind.as_str(),
+        entity.mentions.len(),
+        entity.docs.len()
+    )?;
+    for m in &entity.mentions {
+        let doc = &corpus.docs[m.doc];
+        let line = entities::context(&doc.body, m.start, m.end, 40);
+        writeln!(out, "{:<24} {line}", doc.id)?;
+    }
+    Ok(())
+}
+
+/// The document table for `order`, fitted to the terminal.
+pub fn print_list(out: &mut dyn Write, corpus: &Corpus, order: &[usize]) -> Result<()> {
+    table::documents(out, &corpus.docs, order, table::width())
+}

@@ -1,0 +1,98 @@
+//! Entities: the people, organisations, places, dates and figures the
+//! articles mention, resolved across the corpus, with every mention indexed.
+//!
+//! The pipeline is extraction (mentions in one cleaned body) then resolution
+//! (mentions into entities across documents) then user corrections; the
+//! result is an [`EntityIndex`] that answers "all mentions of X" and "the
+//! next mention of X after this point" without scanning text.
+
+mod index;
+
+use serde::{Deserialize, Serialize};
+
+use crate::store::{DocIdx, Document};
+
+pub use index::{DocMention, EntityIndex, Position, context};
+
+/// Index of an entity in its [`EntityIndex`].
+pub type EntityIdx = usize;
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Org,
+    Place,
+    Date,
+    Quantity,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Person,
+        Kind::Org,
+        Kind::Place,
+        Kind::Date,
+        Kind::Quantity,
+    ];
+
+    /// The lowercase name used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Org => "org",
+            Kind::Place => "place",
+            Kind::Date => "date",
+            Kind::Quantity => "quantity",
+        }
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "person" | "per" | "people" => Ok(Kind::Person),
+            "org" | "organisation" | "organization" => Ok(Kind::Org),
+            "place" | "gpe" | "loc" | "location" => Ok(Kind::Place),
+            "date" => Ok(Kind::Date),
+            "quantity" | "figure" | "number" => Ok(Kind::Quantity),
+            other => Err(format!(
+                "unknown entity kind {other:?} (expected person, org, place, date or quantity)"
+            )),
+        }
+    }
+}
+
+/// One occurrence of an entity: a byte range of a document's cleaned body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Mention {
+    pub doc: DocIdx,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One thing in the world, however the articles write it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable id derived from kind and canonical name (`org:mek`), so user
+    /// corrections can refer to it across runs.
+    pub id: String,
+    /// The canonical name shown to the user.
+    pub name: String,
+    pub kind: Kind,
+    /// Every surface form seen, canonical name included, deduplicated.
+    pub aliases: Vec<String>,
+    /// Documents that mention it, ascending.
+    pub docs: Vec<DocIdx>,
+    /// Every mention, sorted by (doc, start).
+    pub mentions: Vec<Mention>,
+}
+
+/// Build the entity index of a corpus: extract, resolve, apply corrections.
+///
+/// SCAFFOLD: no extraction yet; returns an empty index.
+pub fn build(docs: &[Document]) -> EntityIndex {
+    EntityIndex::new(Vec::new(), docs.len())
+}
