@@ -7,14 +7,18 @@
 //! callers.
 
 mod bundled;
+pub mod clean;
+mod decode;
+pub mod formats;
 mod load;
+pub mod meta;
 
 use std::path::PathBuf;
 
 use serde::Serialize;
 
 pub use bundled::bundled;
-pub use load::{discover, load, load_file};
+pub use load::{discover, load, load_file, walk};
 
 /// Index of a document in its [`Corpus`]; stable for the life of the corpus.
 pub type DocIdx = usize;
