@@ -182,3 +182,51 @@ pub(crate) fn unique_ids(docs: &mut [Document]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pages cut at every few bytes, and random bytes, under every format's
+    /// name: parsing never panics, and whatever loads has a title.
+    #[test]
+    fn no_panic_on_any_input() {
+        let pages: [&[u8]; 5] = [
+            include_bytes!("../../tests/fixtures/store/election.html"),
+            include_bytes!("../../tests/fixtures/store/records.json"),
+            include_bytes!("../../tests/fixtures/store/rivers.md"),
+            include_bytes!("../../tests/fixtures/store/harbour_scrape.txt"),
+            include_bytes!("../../seeds/003_3fb4b85d121f7341.txt"),
+        ];
+        let names = ["a.html", "a.json", "a.jsonl", "a.md", "a.txt", "a"];
+        let mut inputs: Vec<Vec<u8>> = Vec::new();
+        for page in pages {
+            inputs.extend((0..page.len()).step_by(37).map(|cut| page[..cut].to_vec()));
+            inputs.extend((0..page.len()).step_by(53).map(|cut| page[cut..].to_vec()));
+        }
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for len in [1usize, 7, 64, 300, 2000] {
+            for _ in 0..20 {
+                inputs.push(
+                    (0..len)
+                        .map(|_| {
+                            seed = seed
+                                .wrapping_mul(6364136223846793005)
+                                .wrapping_add(1442695040888963407);
+                            // Mostly text-like bytes, some markup and high bytes.
+                            b"ab .\n<>{}[]\":,#*-\xc3\xa9\xe2\x80\x9c\xff"
+                                [(seed >> 33) as usize % 22]
+                        })
+                        .collect(),
+                );
+            }
+        }
+        for input in &inputs {
+            for name in names {
+                if let Ok((docs, _)) = parse_file(Path::new(name), input) {
+                    assert!(docs.iter().all(|d| !d.title.is_empty()));
+                }
+            }
+        }
+    }
+}

@@ -131,8 +131,19 @@ fn text_of(el: ElementRef) -> String {
     crate::store::clean::tidy(&el.text().collect::<String>())
 }
 
+/// Nesting deeper than this is read as flat text: html5ever's tree builder
+/// scans the stack of open elements on each start tag, so a page of 100,000
+/// nested `<div>`s takes minutes. Browsers cap the depth similarly (512).
+pub const MAX_DEPTH: usize = 512;
+
 /// Blocks and metadata of an HTML page.
 pub fn draft(text: &str) -> Draft {
+    if depth(text) > MAX_DEPTH {
+        return Draft {
+            blocks: flat_text(text),
+            meta: Meta::default(),
+        };
+    }
     let doc = Html::parse_document(text);
     let root = article_root(&doc);
     let mut meta = head_meta(&doc);
@@ -296,6 +307,85 @@ fn blocks(root: ElementRef) -> Vec<String> {
     out
 }
 
+/// Elements that never take content or whose end tag may be left out, so
+/// their start tags do not deepen the page.
+const FLAT: &[&str] = &[
+    "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source",
+    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "tbody", "thead", "tfoot",
+    "colgroup", "rb", "rt", "rp", "!doctype",
+];
+
+/// A quick upper estimate of how deeply the tags of `text` nest, from one
+/// scan of the tags (no tree is built).
+pub fn depth(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[at + 1..];
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!')
+            .count();
+        if name_len == 0 || !rest[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
+        let self_closing =
+            memchr::memchr(b'>', rest).is_some_and(|end| end > 0 && rest[end - 1] == b'/');
+        if !FLAT.contains(&name.as_str()) && !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+/// The text of a page without its tags (for pages too deep to parse): each
+/// tag ends a block, script and style contents are dropped, the common
+/// entities are decoded.
+fn flat_text(text: &str) -> Vec<String> {
+    let mut out = String::with_capacity(text.len() / 2);
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        out.push('\n');
+        rest = &rest[open..];
+        let lower = crate::store::meta::head(rest, 8).to_ascii_lowercase();
+        let skip_to = if lower.starts_with("<script") {
+            "</script"
+        } else if lower.starts_with("<style") {
+            "</style"
+        } else {
+            ">"
+        };
+        rest = match rest.find(skip_to) {
+            Some(end) => &rest[end + skip_to.len()..],
+            None => "",
+        };
+        if skip_to != ">" {
+            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+        }
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    decoded
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Metadata from `<meta>` and `<link>` in the page head.
 fn head_meta(doc: &Html) -> Meta {
     let content = |css: &str| first_attr(doc, css, "content");
@@ -397,12 +487,24 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
+    fn deep_nesting_is_read_flat_and_fast() {
         let page = format!(
-            "{}<p>deep</p>{}",
-            "<div>".repeat(5_000),
-            "</div>".repeat(5_000)
+            "<script>x()</script>{}<p>deep &amp; dark</p>{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
         );
+        assert_eq!(depth(&page), 100_000);
+        let started = std::time::Instant::now();
+        assert_eq!(draft(&page).blocks, ["deep & dark"]);
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        // Just under the limit still builds a tree, without recursion.
+        let page = format!("{}<p>deep</p>{}", "<div>".repeat(500), "</div>".repeat(500));
         assert_eq!(draft(&page).blocks, ["deep"]);
+    }
+
+    #[test]
+    fn depth_ignores_void_and_optional_end_tags() {
+        let page = "<html><body><p>a<p>b<br><img src=x><li>c<li>d<div><hr/></div></body></html>";
+        assert_eq!(depth(page), 3);
     }
 }

@@ -95,10 +95,20 @@ pub fn parse(format: Format, text: String) -> (Vec<Found>, Vec<Issue>) {
         Format::Markdown => markdown::draft(&text),
         Format::Html => html::draft(&text),
     };
+    let mut issues = Vec::new();
+    if format == Format::Html && html::depth(&text) > html::MAX_DEPTH {
+        issues.push(Issue {
+            line: None,
+            reason: format!(
+                "HTML nested more than {} levels deep; read as plain text",
+                html::MAX_DEPTH
+            ),
+        });
+    }
     let found = Found {
         id: None,
         draft,
         raw: text,
     };
-    (vec![found], Vec::new())
+    (vec![found], issues)
 }
