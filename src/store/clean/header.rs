@@ -21,6 +21,7 @@
 //! Only the first [`WINDOW`] blocks are looked at, and each test reads a
 //! bounded prefix of a block, so the cost does not grow with the article.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -79,19 +80,25 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
         .map(key)
         .collect();
 
-    let strong_title = strong_title(window);
-    let summaries: Vec<bool> = (0..window.len())
-        .map(|i| summary(&window[i], &blocks[i + 1..blocks.len().min(i + 8)]))
-        .collect();
+    // Each block's key, headline shape and content words, computed once.
+    let keys: Vec<String> = window.iter().map(|b| short_key(b)).collect();
+    let headings: Vec<bool> = window.iter().map(|b| heading_like(b)).collect();
+    let ahead = blocks.len().min(WINDOW + SUMMARY_REACH);
+    let contents: Vec<Content> = blocks[..ahead].iter().map(|b| Content::new(b)).collect();
+
+    let strong_title = strong_title(window, &keys, &headings);
+    let summaries: Vec<OnceCell<bool>> = window.iter().map(|_| OnceCell::new()).collect();
+    let is_summary =
+        |i: usize| *summaries[i].get_or_init(|| !headings[i] && summary(i, blocks, &contents));
     let byline_at = window.iter().enumerate().position(|(i, b)| {
-        meta::byline(b).is_some() && (0..i).all(|j| summaries[j] || words(&window[j], 30) < 30)
+        meta::byline(b).is_some() && (0..i).all(|j| words(&window[j], 30) < 30 || is_summary(j))
     });
 
     let mut text_title: Option<usize> = None;
     let mut fallback_title: Option<usize> = None;
     let mut body_start = None;
     for (i, b) in window.iter().enumerate() {
-        let k = short_key(b);
+        let k = &keys[i];
         if hint_title.as_deref() == Some(k.as_str()) || strong_title == Some(i) {
             continue;
         }
@@ -109,21 +116,21 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
             fill(&mut meta.author, Some(name));
             continue;
         }
-        if breadcrumb(b, window, hint_title.as_deref()) {
+        if breadcrumb(k, &keys, &headings, hint_title.as_deref()) {
             continue;
         }
-        if words(b, 8) <= 6 && (meta::outlet_like(b) || named_elsewhere.contains(&k)) {
+        if words(b, 8) <= 6 && (meta::outlet_like(b) || named_elsewhere.contains(k)) {
             fill(&mut meta.source, Some(b.trim_end_matches(':').to_string()));
             continue;
         }
-        if heading_like(b) {
+        if headings[i] {
             fallback_title.get_or_insert(i);
             if words(b, 3) >= 3 && text_title.is_none() {
                 text_title = Some(i);
             }
             continue;
         }
-        if summaries[i] {
+        if is_summary(i) {
             lead_meta(b, &standalone, &mut meta);
             continue;
         }
@@ -174,10 +181,9 @@ fn fill(slot: &mut Option<String>, value: Option<String>) {
 
 /// A heading that another header line ends with (a breadcrumb trail leading
 /// to it), or that appears twice.
-fn strong_title(window: &[String]) -> Option<usize> {
-    let keys: Vec<String> = window.iter().map(|b| short_key(b)).collect();
+fn strong_title(window: &[String], keys: &[String], headings: &[bool]) -> Option<usize> {
     (0..window.len()).find(|&j| {
-        heading_like(&window[j])
+        headings[j]
             && words(&window[j], 3) >= 2
             && keys
                 .iter()
@@ -196,13 +202,12 @@ fn ends_with_title(line: &str, title: &str) -> bool {
 
 /// Whether `b` is a breadcrumb: it ends with a heading in the window (or the
 /// known title) after a few words of trail.
-fn breadcrumb(b: &str, window: &[String], hint_title: Option<&str>) -> bool {
-    let k = short_key(b);
-    hint_title.is_some_and(|t| ends_with_title(&k, t))
-        || window
+fn breadcrumb(k: &str, keys: &[String], headings: &[bool], hint_title: Option<&str>) -> bool {
+    hint_title.is_some_and(|t| ends_with_title(k, t))
+        || keys
             .iter()
-            .filter(|other| heading_like(other))
-            .any(|other| ends_with_title(&k, &key(other)))
+            .zip(headings)
+            .any(|(other, &heading)| heading && ends_with_title(k, other))
 }
 
 /// Read an "Outlet:" prefix (confirmed by a standalone line or by shape) and
@@ -218,45 +223,76 @@ fn lead_meta(b: &str, standalone: &HashSet<String>, meta: &mut Meta) {
     }
 }
 
-/// The words of `s` that carry its content: no "Outlet:" prefix, no wire
-/// dateline, no "From Name" credit; at most `cap` of them, as keys.
-fn content_words(s: &str, cap: usize) -> Vec<String> {
-    let mut s = meta::head(s, 4000);
-    if let Some(prefix) = meta::lead_prefix(s) {
-        s = &s[prefix.len() + 1..];
-    }
-    if let Some(paren) = meta::dateline_outlet(s).and_then(|_| s.find(')')) {
-        s = &s[paren + 1..];
-    }
-    if let Some((_, at)) = meta::from_credit(s) {
-        s = &s[..at];
-    }
-    key(s).split(' ').take(cap).map(str::to_string).collect()
+/// The words of a block that carry its content (no "Outlet:" prefix, no
+/// wire dateline, no "From Name" credit), as keys, and as a set; worked out
+/// only when a summary test needs them.
+struct Content<'a> {
+    block: &'a str,
+    words: OnceCell<Vec<String>>,
+    set: OnceCell<HashSet<String>>,
 }
 
-/// Whether paragraph `p` summarises one of `later`: it opens with the same
-/// six words, or four fifths of its words are in it.
-fn summary(p: &str, later: &[String]) -> bool {
-    if heading_like(p) {
-        return false;
+impl<'a> Content<'a> {
+    fn new(block: &'a str) -> Self {
+        Content {
+            block,
+            words: OnceCell::new(),
+            set: OnceCell::new(),
+        }
     }
-    let pw = content_words(p, 80);
+
+    fn words(&self) -> &[String] {
+        self.words.get_or_init(|| {
+            let mut s = meta::head(self.block, 1200);
+            if let Some(prefix) = meta::lead_prefix(s) {
+                s = &s[prefix.len() + 1..];
+            }
+            if let Some(paren) = meta::dateline_outlet(s).and_then(|_| s.find(')')) {
+                s = &s[paren + 1..];
+            }
+            if let Some((_, at)) = meta::from_credit(s) {
+                s = &s[..at];
+            }
+            key(s)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+    }
+
+    fn set(&self) -> &HashSet<String> {
+        self.set
+            .get_or_init(|| self.words().iter().cloned().collect())
+    }
+}
+
+/// How many blocks below a lead are searched for the paragraph it repeats.
+const SUMMARY_REACH: usize = 8;
+
+/// Whether block `i` summarises one of the blocks just below it: it opens
+/// with the same six words, or four fifths of its words are in it.
+fn summary(i: usize, blocks: &[String], contents: &[Content]) -> bool {
+    let pw = contents[i].words();
+    let pw = &pw[..pw.len().min(80)];
     if pw.len() < 6 {
         return false;
     }
-    // A verbatim repeat is not a summary: the repeat goes, the first stays.
-    later.iter().filter(|q| q.as_str() != p).any(|q| {
-        let qw = content_words(q, 300);
-        if qw.len() < pw.len() {
-            return false;
-        }
-        if pw[..6] == qw[..6] {
-            return true;
-        }
-        let qs: HashSet<&str> = qw.iter().map(String::as_str).collect();
-        let shared = pw.iter().filter(|w| qs.contains(w.as_str())).count();
-        shared * 5 >= pw.len() * 4
-    })
+    (i + 1..contents.len().min(i + SUMMARY_REACH))
+        // A verbatim repeat is not a summary: the repeat goes, the first stays.
+        .filter(|&j| blocks[j] != blocks[i])
+        .any(|j| {
+            let qw = contents[j].words();
+            if qw.len() < pw.len() {
+                return false;
+            }
+            if pw[..6] == qw[..6] {
+                return true;
+            }
+            let qs = contents[j].set();
+            let shared = pw.iter().filter(|w| qs.contains(*w)).count();
+            shared * 5 >= pw.len() * 4
+        })
 }
 
 #[cfg(test)]

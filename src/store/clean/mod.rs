@@ -71,7 +71,10 @@ pub fn clean(draft: Draft) -> Cleaned {
     let mut seen = HashSet::new();
     let mut body = String::new();
     for b in &blocks[header.body_start.min(blocks.len())..] {
-        let repeat_of_title = b.len() <= 600 && title_key.as_deref() == Some(key(b).as_str());
+        // (Lengths first: most paragraphs cannot be the title, so skip the key.)
+        let repeat_of_title = title_key
+            .as_deref()
+            .is_some_and(|t| b.len() <= 2 * t.len() + 16 && b.len() + 16 >= t.len() && t == key(b));
         // Paragraphs of a few words ("Yes.", "Analysis") may repeat in a
         // real article; longer ones repeated verbatim are scraping debris.
         let repeated = header::words(b, 4) >= 4 && !seen.insert(b.as_str());
