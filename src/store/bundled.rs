@@ -1,7 +1,10 @@
 //! The bundled corpus: the five seed articles compiled into the binary, so
 //! `dossier` with no path works from any directory.
 
-use super::{Corpus, load::parse_file};
+use super::{
+    Corpus,
+    load::{parse_file, unique_ids},
+};
 
 macro_rules! seed {
     ($name:literal) => {
@@ -34,5 +37,6 @@ pub fn bundled() -> Corpus {
             Err(problem) => corpus.problems.push(problem),
         }
     }
+    unique_ids(&mut corpus.docs);
     corpus
 }

@@ -1,0 +1,349 @@
+//! The header of a scraped article: the blocks above its first real
+//! paragraph, read for title, outlet, author and date, then dropped from the
+//! body.
+//!
+//! The rules, each about shapes rather than particular sites:
+//! - a heading that another line *ends with* is the title, and that line a
+//!   breadcrumb ("Home » News » Title", "OpinionIran in the World PressTitle");
+//!   a heading that appears twice is the title too;
+//! - otherwise the title is the first heading of three words or more (a lone
+//!   "Opinion" or "World" is a section label);
+//! - a byline ("By …") gives the author, maybe the outlet and date, and
+//!   marks the end of the header: short lines above it are title and deck;
+//! - a lone outlet-shaped line ("Foreign Policy Blogs"), or one repeated as
+//!   the "Outlet:" prefix of a lead or in a dateline's parentheses, is the
+//!   outlet;
+//! - a lead paragraph that repeats the opening of a later paragraph is a
+//!   summary: its "Outlet:" prefix and "From Name" credit are read, and it is
+//!   dropped;
+//! - date lines ("Published March 3, 2012") give the date.
+//!
+//! Only the first [`WINDOW`] blocks are looked at, and each test reads a
+//! bounded prefix of a block, so the cost does not grow with the article.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Meta;
+use crate::store::meta::{self, key};
+
+/// How many blocks from the top may belong to the header.
+const WINDOW: usize = 12;
+
+/// What the header said, and where the body starts.
+#[derive(Debug, Default)]
+pub struct Header {
+    pub meta: Meta,
+    pub body_start: usize,
+}
+
+/// Up to `cap` words of `s`, counted.
+pub fn words(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap).count()
+}
+
+/// A line shaped like a headline: short, not closed by a full stop or comma.
+pub fn heading_like(s: &str) -> bool {
+    let n = words(s, 26);
+    s.len() <= 250
+        && (1..=25).contains(&n)
+        && !s.ends_with(['.', ',', ';', ':'])
+        && s.chars().next().is_some_and(|c| !c.is_lowercase())
+        && !SENTENCE_BREAK.is_match(s)
+}
+
+/// A full stop after a lower-case word, then a capital: two sentences, so
+/// not a headline ("… for a week. From Achieng Otieno"); "U.S. Troops" and
+/// "Mrs. Smith" do not count.
+static SENTENCE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Ll}{3,}[.!?]\s+\p{Lu}").expect("valid regex"));
+
+/// Read the header of `blocks`; fields already in `hints` are kept.
+pub fn read(blocks: &[String], hints: &Meta) -> Header {
+    let window = &blocks[..blocks.len().min(WINDOW)];
+    let mut meta = hints.clone();
+    let hint_title = hints.title.as_deref().map(key);
+
+    // Names that stand alone on a short line: an "Outlet:" lead prefix or a
+    // dateline outlet that matches one is confirmed as the outlet.
+    let standalone: HashSet<String> = window
+        .iter()
+        .filter(|b| words(b, 8) <= 6)
+        .map(|b| short_key(b))
+        .collect();
+    let named_elsewhere: HashSet<String> = window
+        .iter()
+        .filter_map(|b| meta::lead_prefix(b).or_else(|| meta::dateline_outlet(b)))
+        .map(key)
+        .collect();
+
+    // Each block's key, headline shape and content words, computed once.
+    let keys: Vec<String> = window.iter().map(|b| short_key(b)).collect();
+    let headings: Vec<bool> = window.iter().map(|b| heading_like(b)).collect();
+    let ahead = blocks.len().min(WINDOW + SUMMARY_REACH);
+    let contents: Vec<Content> = blocks[..ahead].iter().map(|b| Content::new(b)).collect();
+
+    let strong_title = strong_title(window, &keys, &headings);
+    let summaries: Vec<OnceCell<bool>> = window.iter().map(|_| OnceCell::new()).collect();
+    let is_summary =
+        |i: usize| *summaries[i].get_or_init(|| !headings[i] && summary(i, blocks, &contents));
+    let byline_at = window.iter().enumerate().position(|(i, b)| {
+        meta::byline(b).is_some() && (0..i).all(|j| words(&window[j], 30) < 30 || is_summary(j))
+    });
+
+    let mut text_title: Option<usize> = None;
+    let mut fallback_title: Option<usize> = None;
+    let mut body_start = None;
+    for (i, b) in window.iter().enumerate() {
+        let k = &keys[i];
+        if hint_title.as_deref() == Some(k.as_str()) || strong_title == Some(i) {
+            continue;
+        }
+        if let Some(by) = meta::byline(b) {
+            fill(&mut meta.author, by.author);
+            fill(&mut meta.source, by.source);
+            fill(&mut meta.date, by.date);
+            continue;
+        }
+        if let Some(date) = meta::date_line(b) {
+            fill(&mut meta.date, Some(date));
+            continue;
+        }
+        if let Some((name, 0)) = meta::from_credit(b) {
+            fill(&mut meta.author, Some(name));
+            continue;
+        }
+        if breadcrumb(k, &keys, &headings, hint_title.as_deref()) {
+            continue;
+        }
+        if words(b, 8) <= 6 && (meta::outlet_like(b) || named_elsewhere.contains(k)) {
+            fill(&mut meta.source, Some(b.trim_end_matches(':').to_string()));
+            continue;
+        }
+        if headings[i] {
+            fallback_title.get_or_insert(i);
+            if words(b, 3) >= 3 && text_title.is_none() {
+                text_title = Some(i);
+            }
+            continue;
+        }
+        if is_summary(i) {
+            lead_meta(b, &standalone, &mut meta);
+            continue;
+        }
+        if byline_at.is_some_and(|at| i < at) {
+            continue; // a deck between title and byline
+        }
+        // The first real paragraph: a wire lead may still name the outlet.
+        if let Some(outlet) = meta::dateline_outlet(b) {
+            fill(&mut meta.source, Some(outlet.to_string()));
+        } else {
+            lead_meta(b, &standalone, &mut meta);
+        }
+        body_start = Some(i);
+        break;
+    }
+    if meta.title.is_none() {
+        meta.title = strong_title
+            .or(text_title)
+            .or(fallback_title)
+            .map(|i| window[i].clone());
+    }
+    let body_start = body_start.unwrap_or_else(|| {
+        // No paragraph in the window: a long article starts after it, a
+        // short note keeps whatever is not its title.
+        if blocks.len() > window.len() {
+            window.len()
+        } else {
+            strong_title
+                .or(text_title)
+                .or(fallback_title)
+                .map_or(0, |t| t + 1)
+        }
+    });
+    Header { meta, body_start }
+}
+
+/// The key of the start of `b`: enough for any title or breadcrumb, and
+/// bounded on a 50 MB line.
+fn short_key(b: &str) -> String {
+    key(meta::head(b, 600))
+}
+
+fn fill(slot: &mut Option<String>, value: Option<String>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+/// A heading that another header line ends with (a breadcrumb trail leading
+/// to it), or that appears twice.
+fn strong_title(window: &[String], keys: &[String], headings: &[bool]) -> Option<usize> {
+    (0..window.len()).find(|&j| {
+        headings[j]
+            && words(&window[j], 3) >= 2
+            && keys
+                .iter()
+                .enumerate()
+                .any(|(i, other)| i != j && (other == &keys[j] || ends_with_title(other, &keys[j])))
+    })
+}
+
+/// Whether `line` is a trail of a few words ending with `title` (both keys).
+fn ends_with_title(line: &str, title: &str) -> bool {
+    !title.is_empty()
+        && line.len() > title.len()
+        && line.ends_with(title)
+        && words(&line[..line.len() - title.len()], 14) <= 12
+}
+
+/// Whether `b` is a breadcrumb: it ends with a heading in the window (or the
+/// known title) after a few words of trail.
+fn breadcrumb(k: &str, keys: &[String], headings: &[bool], hint_title: Option<&str>) -> bool {
+    hint_title.is_some_and(|t| ends_with_title(k, t))
+        || keys
+            .iter()
+            .zip(headings)
+            .any(|(other, &heading)| heading && ends_with_title(k, other))
+}
+
+/// Read an "Outlet:" prefix (confirmed by a standalone line or by shape) and
+/// a trailing "From Name" credit from a lead.
+fn lead_meta(b: &str, standalone: &HashSet<String>, meta: &mut Meta) {
+    if let Some(prefix) = meta::lead_prefix(b)
+        && (standalone.contains(&key(prefix)) || meta::outlet_like(prefix))
+    {
+        fill(&mut meta.source, Some(prefix.to_string()));
+    }
+    if let Some((name, _)) = meta::from_credit(b) {
+        fill(&mut meta.author, Some(name));
+    }
+}
+
+/// The words of a block that carry its content (no "Outlet:" prefix, no
+/// wire dateline, no "From Name" credit), as keys, and as a set; worked out
+/// only when a summary test needs them.
+struct Content<'a> {
+    block: &'a str,
+    words: OnceCell<Vec<String>>,
+    set: OnceCell<HashSet<String>>,
+}
+
+impl<'a> Content<'a> {
+    fn new(block: &'a str) -> Self {
+        Content {
+            block,
+            words: OnceCell::new(),
+            set: OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &[String] {
+        self.words.get_or_init(|| {
+            let mut s = meta::head(self.block, 1200);
+            if let Some(prefix) = meta::lead_prefix(s) {
+                s = &s[prefix.len() + 1..];
+            }
+            if let Some(paren) = meta::dateline_outlet(s).and_then(|_| s.find(')')) {
+                s = &s[paren + 1..];
+            }
+            if let Some((_, at)) = meta::from_credit(s) {
+                s = &s[..at];
+            }
+            key(s)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+    }
+
+    fn set(&self) -> &HashSet<String> {
+        self.set
+            .get_or_init(|| self.words().iter().cloned().collect())
+    }
+}
+
+/// How many blocks below a lead are searched for the paragraph it repeats.
+const SUMMARY_REACH: usize = 8;
+
+/// Whether block `i` summarises one of the blocks just below it: it opens
+/// with the same six words, or four fifths of its words are in it.
+fn summary(i: usize, blocks: &[String], contents: &[Content]) -> bool {
+    let pw = contents[i].words();
+    let pw = &pw[..pw.len().min(80)];
+    if pw.len() < 6 {
+        return false;
+    }
+    (i + 1..contents.len().min(i + SUMMARY_REACH))
+        // A verbatim repeat is not a summary: the repeat goes, the first stays.
+        .filter(|&j| blocks[j] != blocks[i])
+        .any(|j| {
+            let qw = contents[j].words();
+            if qw.len() < pw.len() {
+                return false;
+            }
+            if pw[..6] == qw[..6] {
+                return true;
+            }
+            let qs = contents[j].set();
+            let shared = pw.iter().filter(|w| qs.contains(*w)).count();
+            shared * 5 >= pw.len() * 4
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn breadcrumb_ending_with_the_title() {
+        let b = blocks(&[
+            "Sport » Football » Rovers sink City in the cup",
+            "Rovers sink City in the cup",
+            "A late goal sent Rovers through to the quarter-finals on Saturday evening in front of a full stadium.",
+        ]);
+        let h = read(&b, &Meta::default());
+        assert_eq!(h.meta.title.as_deref(), Some("Rovers sink City in the cup"));
+        assert_eq!(h.body_start, 2);
+    }
+
+    #[test]
+    fn section_label_is_not_the_title() {
+        let b = blocks(&[
+            "Analysis",
+            "Why the harvest failed again",
+            "Short deck line.",
+            "By Wanjiru Kamau",
+            "Farmers in the north say the rains came three weeks late this year, and the maize has suffered.",
+        ]);
+        let h = read(&b, &Meta::default());
+        assert_eq!(
+            h.meta.title.as_deref(),
+            Some("Why the harvest failed again")
+        );
+        assert_eq!(h.meta.author.as_deref(), Some("Wanjiru Kamau"));
+        assert_eq!(h.body_start, 4);
+    }
+
+    #[test]
+    fn summary_lead_with_outlet_prefix_and_credit() {
+        let b = blocks(&[
+            "Storm closes port for a week",
+            "Nairobi Courier: Heavy storms closed the port of Mombasa on Monday for at least a week. From Achieng Otieno",
+            "Nairobi Courier",
+            "MOMBASA, Kenya (Nairobi Courier) — Heavy storms closed the port of Mombasa on Monday for at least a week, officials said.",
+        ]);
+        let h = read(&b, &Meta::default());
+        assert_eq!(h.meta.source.as_deref(), Some("Nairobi Courier"));
+        assert_eq!(h.meta.author.as_deref(), Some("Achieng Otieno"));
+        assert_eq!(h.body_start, 3);
+    }
+}

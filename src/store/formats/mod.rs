@@ -1,0 +1,114 @@
+//! Input formats: each turns decoded text into [`Found`] documents (a
+//! [`Draft`] for the cleaner plus the raw text), and reports what it could
+//! not read as [`Issue`]s with a line number where there is one.
+//!
+//! The format is chosen by file extension, and by a look at the first bytes
+//! when the extension says nothing (`.txt` scrapes of HTML pages exist).
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use std::path::Path;
+
+use super::clean::Draft;
+
+/// The formats dossier reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+    JsonLines,
+}
+
+/// One document found in a file, before cleaning.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// For records: the record's own id or its position.
+    pub id: Option<RecordId>,
+    pub draft: Draft,
+    /// The text this document came from (the whole file, or the record).
+    pub raw: String,
+}
+
+/// How a record is named: by its own `id` field, or by its 1-based position
+/// in the file (every record counts, readable or not, so ids stay put when
+/// one record is fixed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordId {
+    Own(String),
+    Nth(usize),
+}
+
+/// Something in a file that could not be read; the rest still loads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub line: Option<usize>,
+    pub reason: String,
+}
+
+impl Issue {
+    pub fn at(line: usize, reason: impl Into<String>) -> Self {
+        Issue {
+            line: Some(line),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Which format `path` with contents `text` is in.
+pub fn detect(path: &Path, text: &str) -> Format {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+        "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+        "json" => Format::Json,
+        "jsonl" | "ndjson" | "jsonlines" => Format::JsonLines,
+        _ => sniff(text),
+    }
+}
+
+/// A guess from the first non-blank bytes.
+fn sniff(text: &str) -> Format {
+    let start = super::meta::head(text.trim_start(), 512).to_ascii_lowercase();
+    if start.starts_with("<!doctype html") || start.starts_with("<html") {
+        Format::Html
+    } else if start.starts_with('{') || start.starts_with('[') {
+        Format::Json
+    } else {
+        Format::Text
+    }
+}
+
+/// Read `text` (the whole file) in `format`.
+pub fn parse(format: Format, text: String) -> (Vec<Found>, Vec<Issue>) {
+    let draft = match format {
+        Format::Json => return json::records(&text, false),
+        Format::JsonLines => return json::records(&text, true),
+        Format::Text => text::draft(&text),
+        Format::Markdown => markdown::draft(&text),
+        Format::Html => html::draft(&text),
+    };
+    let mut issues = Vec::new();
+    if format == Format::Html && html::depth(&text) > html::MAX_DEPTH {
+        issues.push(Issue {
+            line: None,
+            reason: format!(
+                "HTML nested more than {} levels deep; read as plain text",
+                html::MAX_DEPTH
+            ),
+        });
+    }
+    let found = Found {
+        id: None,
+        draft,
+        raw: text,
+    };
+    (vec![found], issues)
+}
