@@ -1,0 +1,737 @@
+//! Extraction: the candidate mentions of one cleaned body, each with a kind
+//! (or none yet) and the evidence for it, plus the acronym links the text
+//! states ("Mujahedin-e Khalq (MEK)", "…, or MKO", "also known as").
+//!
+//! Names are runs of capitalised words (with "of", "al", "de" … inside)
+//! cut at titles, possessives and punctuation. The kind comes from curated
+//! lists (places, usual aliases), cue words (Committee, Camp), titles and
+//! given names, and context ("X said"); a run that is only a sentence's
+//! first word and an ordinary English word ("However") is dropped.
+//! Resolution (`resolve.rs`) decides what is left undecided.
+
+use super::Kind;
+use super::gazetteer::{Gazetteer, Lex};
+use super::links;
+use super::numeric;
+use super::tokens::{TokKind, Token, tokenize};
+
+/// How sure extraction is of a candidate's kind.
+pub mod strength {
+    /// No evidence: resolution decides.
+    pub const NONE: u8 = 0;
+    /// A default guess from the shape of the name.
+    pub const WEAK: u8 = 1;
+    /// Context ("X said", "in X, Iran").
+    pub const CONTEXT: u8 = 2;
+    /// A list, cue word, title or given name says so.
+    pub const STRONG: u8 = 3;
+}
+
+/// One candidate mention in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cand {
+    pub start: usize,
+    pub end: usize,
+    /// First and last token, for link detection.
+    pub first_tok: usize,
+    pub last_tok: usize,
+    /// The name as written (whitespace collapsed; dateline caps title-cased).
+    pub name: String,
+    pub kind: Option<Kind>,
+    pub strength: u8,
+    /// Group of a curated alias ("U.S." and "United States").
+    pub alias: Option<u32>,
+    /// The title written before a person ("Secretary of State").
+    pub title: Option<String>,
+    /// The mention is only a title ("the President").
+    pub bare_title: bool,
+    /// A single ordinary word, capitalised ("the Court"): kept only when it
+    /// refers back to a named entity of the document.
+    pub weak_common: bool,
+    /// For "Camp Ashraf": "Ashraf", the same place without its cue word.
+    pub bare_place: Option<String>,
+}
+
+/// What extraction finds in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extract {
+    pub cands: Vec<Cand>,
+    /// Pairs of candidate indices that the text says are the same entity.
+    pub links: Vec<(usize, usize)>,
+}
+
+/// A run of tokens that may be a name: either one gazetteer phrase or one
+/// token.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    first: usize,
+    last: usize,
+    lex: Option<Lex>,
+}
+
+pub struct Extractor<'a> {
+    pub body: &'a str,
+    pub toks: Vec<Token>,
+    pub gaz: &'static Gazetteer,
+    /// Longest gazetteer phrase starting at each token: its last token.
+    phrase: Vec<Option<(usize, Lex)>>,
+    used: Vec<bool>,
+    out: Extract,
+}
+
+/// Extract the candidate mentions of one body.
+pub fn extract(body: &str) -> Extract {
+    let gaz = Gazetteer::get();
+    let toks = tokenize(body, gaz);
+    let mut x = Extractor::new(body, toks, gaz);
+    x.run();
+    links::find(&mut x);
+    x.out
+}
+
+impl<'a> Extractor<'a> {
+    fn new(body: &'a str, toks: Vec<Token>, gaz: &'static Gazetteer) -> Self {
+        let mut phrase = vec![None; toks.len()];
+        // Map phrase byte ranges onto token ranges.
+        for (s, e, lex) in gaz.phrases(body) {
+            let Ok(first) = toks.binary_search_by_key(&s, |t| t.start) else {
+                continue;
+            };
+            let Ok(last) = toks.binary_search_by_key(&e, |t| t.end) else {
+                continue;
+            };
+            if last >= first && toks[first].cap {
+                phrase[first] = Some((last, lex));
+            }
+        }
+        let used = vec![false; toks.len()];
+        Extractor {
+            body,
+            toks,
+            gaz,
+            phrase,
+            used,
+            out: Extract::default(),
+        }
+    }
+
+    pub fn text(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.body[t.start..t.end])
+    }
+
+    pub fn cands_mut(&mut self) -> &mut Extract {
+        &mut self.out
+    }
+
+    pub fn cands(&self) -> &[Cand] {
+        &self.out.cands
+    }
+
+    fn run(&mut self) {
+        for span in numeric::scan(self.body, &self.toks, self.gaz) {
+            for u in &mut self.used[span.first..=span.last] {
+                *u = true;
+            }
+            let (start, end) = (self.toks[span.first].start, self.toks[span.last].end);
+            self.push(span.first, span.last, Some(span.kind), strength::STRONG);
+            if let Some(c) = self.out.cands.last_mut() {
+                debug_assert_eq!((c.start, c.end), (start, end));
+            }
+        }
+        let mut i = 0;
+        while i < self.toks.len() {
+            if self.used[i] || !self.starts_name(i) {
+                i += 1;
+                continue;
+            }
+            if self.dateline(i) {
+                i += 1;
+                continue;
+            }
+            let last = self.extend(i);
+            self.parse_span(i, last);
+            i = last + 1;
+        }
+        self.out.cands.sort_by_key(|c| (c.start, c.end));
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if self.used[i] || !t.is_capword() {
+            return false;
+        }
+        let w = self.text(i);
+        // Party-and-state tags: "R-Calif.", "D-NY".
+        let b = w.as_bytes();
+        !(b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-')
+    }
+
+    fn starts_name(&self, i: usize) -> bool {
+        self.is_name_word(i)
+    }
+
+    /// A dateline: "BAGHDAD, Iraq (CNN) —" at the start of a line.
+    fn dateline(&mut self, i: usize) -> bool {
+        let t = self.toks[i];
+        if !t.line_start || !t.all_caps {
+            return false;
+        }
+        let mut last = i;
+        while self
+            .toks
+            .get(last + 1)
+            .is_some_and(|n| n.all_caps && !n.after_break)
+        {
+            last += 1;
+        }
+        let next = self.text(last + 1);
+        if !matches!(next, "," | "(" | "—" | "–" | "-") {
+            return false;
+        }
+        let words: Vec<String> = (i..=last).map(|j| title_case(self.text(j))).collect();
+        let name = words.join(" ");
+        let known = self.gaz.lookup(&name);
+        if words.iter().any(|w| self.gaz.is_common(w)) && known.is_none() {
+            return false;
+        }
+        let alias = known.and_then(|l| l.alias);
+        self.push(i, last, Some(Kind::Place), strength::STRONG);
+        if let Some(c) = self.out.cands.last_mut() {
+            c.name = name;
+            c.alias = alias;
+        }
+        for u in &mut self.used[i..=last] {
+            *u = true;
+        }
+        true
+    }
+
+    /// The last token of the name run starting at `i`.
+    fn extend(&self, i: usize) -> usize {
+        let mut last = self.phrase[i].map_or(i, |(l, _)| l);
+        let mut has_cue = self.has_org_cue(i, last);
+        let mut has_of = false;
+        loop {
+            let n = last + 1;
+            let Some(t) = self.toks.get(n) else { break };
+            if t.after_break {
+                break;
+            }
+            if self.is_name_word(n) {
+                last = self.phrase[n].map_or(n, |(l, _)| l);
+                has_cue |= self.has_org_cue(n, last);
+                continue;
+            }
+            let w = self.text(n);
+            // The possessive of an ordinary word is part of a name:
+            // "People's Mujahedeen", "Children's Hospital".
+            if t.kind == TokKind::Poss {
+                let prev = self.text(last);
+                if self.gaz.is_common(prev)
+                    && !self
+                        .gaz
+                        .lookup(prev)
+                        .is_some_and(|l| l.place || l.alias.is_some())
+                    && self.is_name_word(n + 1)
+                {
+                    last = n + 1;
+                    continue;
+                }
+                break;
+            }
+            if t.kind != TokKind::Word || t.cap || !self.gaz.is_connector(w) {
+                break;
+            }
+            let title_before = self.ends_with_title(i, last);
+            let allowed = match w {
+                "and" | "&" | "on" | "at" => has_cue || (w == "and" && has_of && has_cue),
+                "to" => title_before,
+                "the" => false,
+                "of" | "for" => true,
+                _ => true,
+            };
+            if !allowed {
+                break;
+            }
+            // "of the Red Cross": skip one "the".
+            let mut k = n + 1;
+            if matches!(w, "of" | "for" | "to") && self.text(k) == "the" {
+                k += 1;
+            }
+            if !self.is_name_word(k) {
+                break;
+            }
+            has_of |= w == "of";
+            last = self.phrase[k].map_or(k, |(l, _)| l);
+            has_cue |= self.has_org_cue(k, last);
+        }
+        last
+    }
+
+    fn has_org_cue(&self, first: usize, last: usize) -> bool {
+        (first..=last).any(|j| self.gaz.is_org_cue(self.text(j)))
+    }
+
+    fn ends_with_title(&self, first: usize, last: usize) -> bool {
+        let units = self.units(first, last);
+        units.last().is_some_and(|u| u.lex.is_some_and(|l| l.title))
+    }
+
+    /// The units of tokens `first..=last`: gazetteer phrases inside the run
+    /// first, single tokens otherwise.
+    fn units(&self, first: usize, last: usize) -> Vec<Unit> {
+        let mut out = Vec::new();
+        let mut j = first;
+        while j <= last {
+            let (end, lex) = match self.phrase[j] {
+                Some((l, lex)) if l <= last => (l, Some(lex)),
+                _ => (j, None),
+            };
+            out.push(Unit {
+                first: j,
+                last: end,
+                lex,
+            });
+            j = end + 1;
+        }
+        out
+    }
+
+    fn unit_text(&self, u: &Unit) -> &'a str {
+        &self.body[self.toks[u.first].start..self.toks[u.last].end]
+    }
+
+    fn is_connector_unit(&self, u: &Unit) -> bool {
+        u.first == u.last && {
+            let t = self.toks[u.first];
+            (t.kind == TokKind::Word && !t.cap && self.gaz.is_connector(self.text(u.first)))
+                || t.kind == TokKind::Poss
+        }
+    }
+
+    /// Turn one name run into candidates.
+    fn parse_span(&mut self, first: usize, last: usize) {
+        let mut units = self.units(first, last);
+        // Drop what only starts the sentence or the run: "However", "The".
+        while let Some(u) = units.first().copied() {
+            let w = self.unit_text(&u);
+            let t = self.toks[u.first];
+            let known = u
+                .lex
+                .is_some_and(|l| l.place || l.alias.is_some() || l.title || l.demonym);
+            let droppable = self.is_connector_unit(&u)
+                || matches!(w, "The" | "A" | "An")
+                || self.gaz.is_not_name(w)
+                || (t.sent_start
+                    && !known
+                    && self.gaz.is_common(w)
+                    && !self.gaz.is_given(w)
+                    && !self.gaz.is_org_cue(w)
+                    && self.gaz.place_cue(w).is_none());
+            if !droppable {
+                break;
+            }
+            units.remove(0);
+        }
+        while units.last().is_some_and(|u| self.is_connector_unit(u)) {
+            units.pop();
+        }
+        if units.is_empty() {
+            return;
+        }
+        let title_at = units.iter().position(|u| u.lex.is_some_and(|l| l.title));
+        match title_at {
+            Some(t) => self.parse_titled(&units, t),
+            None => self.parse_plain(&units),
+        }
+    }
+
+    /// A run with a title at unit `t`: what comes before is its own name
+    /// ("U.S." in "U.S. Maj. Gen. John D. Gardner"), the title may have a
+    /// complement ("Ambassador to the United States"), the rest is a person.
+    fn parse_titled(&mut self, units: &[Unit], t: usize) {
+        if t > 0 {
+            self.parse_plain(&units[..t]);
+        }
+        let mut k = t;
+        while units.get(k).is_some_and(|u| u.lex.is_some_and(|l| l.title)) {
+            k += 1;
+        }
+        let title_last = units[k - 1].last;
+        let title =
+            self.body[self.toks[units[t].first].start..self.toks[title_last].end].to_string();
+        // Complement: "to the United States", "of Education", "of the
+        // Refugee Council".
+        if units.get(k).is_some_and(|u| self.is_connector_unit(u)) {
+            let mut c = k + 1;
+            while units.get(c).is_some_and(|u| self.is_connector_unit(u)) {
+                c += 1;
+            }
+            let end = self.complement_end(units, c);
+            if end > c {
+                self.parse_plain(&units[c..end]);
+            }
+            k = end;
+        }
+        let rest = &units[k.min(units.len())..];
+        let rest: Vec<Unit> = rest
+            .iter()
+            .copied()
+            .filter(|u| !self.is_connector_unit(u))
+            .collect();
+        if rest.is_empty() {
+            self.push(
+                units[t].first,
+                title_last,
+                Some(Kind::Person),
+                strength::WEAK,
+            );
+            if let Some(c) = self.out.cands.last_mut() {
+                c.bare_title = true;
+                c.title = Some(title);
+            }
+            return;
+        }
+        // "Captain America": a title before a bare place is not a person.
+        if rest.len() == 1 && rest[0].lex.is_some_and(|l| l.place || l.alias.is_some()) && t == 0 {
+            self.push(units[t].first, rest[0].last, None, strength::WEAK);
+            return;
+        }
+        if rest.iter().any(|u| u.lex.is_some_and(|l| l.title)) {
+            let pos = rest
+                .iter()
+                .position(|u| u.lex.is_some_and(|l| l.title))
+                .unwrap_or(0);
+            if pos > 0 {
+                self.person(&rest[..pos], Some(title));
+            }
+            self.parse_titled(&rest, pos);
+            return;
+        }
+        self.person(&rest, Some(title));
+    }
+
+    /// Where a title's complement ends: after a known place or body, after
+    /// the last organisation cue word, or before a given name that starts a
+    /// name of two words or more.
+    fn complement_end(&self, units: &[Unit], c: usize) -> usize {
+        let Some(u) = units.get(c) else {
+            return c;
+        };
+        if u.lex.is_some_and(|l| l.place || l.alias.is_some()) && units.len() > c + 1 {
+            return c + 1;
+        }
+        if let Some(g) = (c..units.len()).find(|&j| {
+            j + 1 < units.len()
+                && units[j].lex.is_none()
+                && self.gaz.is_given(self.unit_text(&units[j]))
+        }) {
+            return g;
+        }
+        if let Some(cue) = (c..units.len().saturating_sub(1))
+            .rev()
+            .find(|&j| self.gaz.is_org_cue(self.unit_text(&units[j])))
+        {
+            return cue + 1;
+        }
+        units.len()
+    }
+
+    fn person(&mut self, units: &[Unit], title: Option<String>) {
+        let (Some(first), Some(last)) = (units.first(), units.last()) else {
+            return;
+        };
+        self.push(first.first, last.last, Some(Kind::Person), strength::STRONG);
+        if let Some(c) = self.out.cands.last_mut() {
+            c.title = title;
+        }
+    }
+
+    /// A run without a title.
+    fn parse_plain(&mut self, units: &[Unit]) {
+        let mut units = units.to_vec();
+        while units.last().is_some_and(|u| self.is_connector_unit(u)) {
+            units.pop();
+        }
+        while units.first().is_some_and(|u| self.is_connector_unit(u)) {
+            units.remove(0);
+        }
+        let (Some(first), Some(last)) = (units.first().copied(), units.last().copied()) else {
+            return;
+        };
+        let texts: Vec<&str> = units.iter().map(|u| self.unit_text(u)).collect();
+        let has_org_cue = texts.iter().any(|w| self.gaz.is_org_cue(w));
+        // One known phrase.
+        if units.len() == 1 {
+            if let Some(lex) = first.lex {
+                if let Some(a) = lex.alias {
+                    let kind = self.gaz.canon[a as usize].0;
+                    self.push(first.first, first.last, Some(kind), strength::STRONG);
+                    if let Some(c) = self.out.cands.last_mut() {
+                        c.alias = Some(a);
+                    }
+                    return;
+                }
+                if lex.place {
+                    self.push(first.first, first.last, Some(Kind::Place), strength::STRONG);
+                    return;
+                }
+                if lex.demonym || lex.title {
+                    return;
+                }
+            }
+        }
+        // Leading adjectives of nationality: kept inside an organisation's
+        // name ("Iranian American Cultural Association"), else dropped.
+        if first
+            .lex
+            .is_some_and(|l| l.demonym && l.alias.is_none() && !l.place)
+            && !has_org_cue
+        {
+            return self.parse_plain(&units[1..]);
+        }
+        // A place then a person: "United States Hamdullah Mohib".
+        if first.lex.is_some_and(|l| l.place || l.alias.is_some())
+            && units.len() >= 3
+            && !has_org_cue
+        {
+            let rest = &units[1..];
+            if rest
+                .iter()
+                .all(|u| u.lex.is_none() && !self.is_connector_unit(u))
+                && self.gaz.is_given(self.unit_text(&rest[0]))
+            {
+                self.parse_plain(&units[..1]);
+                self.person(rest, None);
+                return;
+            }
+        }
+        let n = units.len();
+        let last_text = texts[n - 1];
+        // Organisation cue: "… Committee", "Ministry of …".
+        if self.gaz.is_org_cue(last_text)
+            || (n >= 3 && self.gaz.is_org_cue(texts[0]) && self.is_connector_unit(&units[1]))
+        {
+            self.push(first.first, last.last, Some(Kind::Org), strength::STRONG);
+            return;
+        }
+        // Place cue: "Camp Ashraf", "Diyala Province".
+        if n >= 2 {
+            let prefix = self.gaz.place_cue(texts[0]).filter(|c| c.prefix);
+            let suffix = self.gaz.place_cue(last_text).filter(|c| !c.prefix);
+            if let Some(cue) = prefix.or(suffix) {
+                let bare = if prefix.is_some() {
+                    &units[1..]
+                } else {
+                    &units[..n - 1]
+                };
+                let bare_name = (cue.bare && !bare.is_empty()).then(|| {
+                    self.body
+                        [self.toks[bare[0].first].start..self.toks[bare[bare.len() - 1].last].end]
+                        .to_string()
+                });
+                // "Mexico City" is not Mexico.
+                let bare_name =
+                    bare_name.filter(|b| !self.gaz.lookup(b).is_some_and(|l| l.country));
+                self.push(first.first, last.last, Some(Kind::Place), strength::STRONG);
+                if let Some(c) = self.out.cands.last_mut() {
+                    c.bare_place = bare_name;
+                }
+                return;
+            }
+        }
+        if has_org_cue {
+            self.push(first.first, last.last, Some(Kind::Org), strength::STRONG);
+            return;
+        }
+        // Person: a given name (or an initial and a given name) then one to
+        // three more words.
+        let initial =
+            |w: &str| w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+        let word_units = units
+            .iter()
+            .all(|u| u.lex.is_none_or(|l| !l.place || l.title) && !self.toks[u.first].all_caps);
+        if (2..=4).contains(&n)
+            && word_units
+            && (self.gaz.is_given(texts[0]) || (initial(texts[0]) && self.gaz.is_given(texts[1])))
+        {
+            self.push(first.first, last.last, Some(Kind::Person), strength::STRONG);
+            return;
+        }
+        if n == 1 {
+            let w = texts[0];
+            let t = self.toks[first.first];
+            if t.all_caps {
+                let plural = w.ends_with('s');
+                if plural || self.gaz.is_common(w) && w.len() <= 3 || w.chars().count() > 6 {
+                    return;
+                }
+                self.push(first.first, first.last, Some(Kind::Org), strength::CONTEXT);
+                return;
+            }
+            if self.gaz.is_not_name(w) {
+                return;
+            }
+            self.push(first.first, first.last, None, strength::NONE);
+            if self.gaz.is_common(w) && !self.gaz.is_given(w) {
+                if let Some(c) = self.out.cands.last_mut() {
+                    c.weak_common = true;
+                }
+            }
+            return;
+        }
+        self.push(first.first, last.last, None, strength::NONE);
+    }
+
+    /// Record a candidate over tokens `first..=last` and apply context.
+    fn push(&mut self, first: usize, last: usize, kind: Option<Kind>, strength: u8) {
+        let start = self.toks[first].start;
+        let end = self.toks[last].end;
+        let name = self.body[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut cand = Cand {
+            start,
+            end,
+            first_tok: first,
+            last_tok: last,
+            name,
+            kind,
+            strength,
+            alias: None,
+            title: None,
+            bare_title: false,
+            weak_common: false,
+            bare_place: None,
+        };
+        if cand.strength < strength::CONTEXT && !matches!(kind, Some(Kind::Date | Kind::Quantity)) {
+            if let Some(k) = self.context_kind(first, last) {
+                cand.kind = Some(k);
+                cand.strength = strength::CONTEXT;
+            }
+        }
+        self.out.cands.push(cand);
+    }
+
+    /// Kind from the words around a name: "X said", "X, who", "in X, Iran".
+    fn context_kind(&self, first: usize, last: usize) -> Option<Kind> {
+        const SPEECH: [&str; 10] = [
+            "said",
+            "says",
+            "told",
+            "wrote",
+            "added",
+            "asked",
+            "explained",
+            "stated",
+            "argued",
+            "tweeted",
+        ];
+        let next = self.text(last + 1);
+        if SPEECH.contains(&next) {
+            return Some(Kind::Person);
+        }
+        if next == "," && self.text(last + 2) == "who" {
+            return Some(Kind::Person);
+        }
+        if first >= 1
+            && SPEECH.contains(&self.text(first - 1))
+            && matches!(self.text(last + 1), "." | ",")
+        {
+            return Some(Kind::Person);
+        }
+        if next == "," {
+            let n2 = last + 2;
+            if let Some((l, lex)) = self.phrase.get(n2).copied().flatten() {
+                let after = self.text(l + 1);
+                if lex.place
+                    && !matches!(after, "and")
+                    && self.toks.get(n2).is_some_and(|t| !t.after_break)
+                {
+                    return Some(Kind::Place);
+                }
+            }
+        }
+        None
+    }
+}
+
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(String, Option<Kind>)> {
+        extract(s)
+            .cands
+            .into_iter()
+            .map(|c| (c.name, c.kind))
+            .collect()
+    }
+
+    fn has(s: &str, name: &str, kind: Kind) -> bool {
+        found(s).iter().any(|(n, k)| n == name && *k == Some(kind))
+    }
+
+    #[test]
+    fn titles_are_stripped_and_kept_apart() {
+        let s = "In March, Sen. Roy Blunt pressed Secretary of State John Kerry. U.S. Maj. Gen. John D. Gardner wrote.";
+        assert!(has(s, "Roy Blunt", Kind::Person));
+        assert!(has(s, "John Kerry", Kind::Person));
+        assert!(has(s, "John D. Gardner", Kind::Person));
+        assert!(has(s, "U.S.", Kind::Place));
+        assert!(has(s, "March", Kind::Date));
+        assert!(
+            !found(s)
+                .iter()
+                .any(|(n, _)| n.contains("Sen.") || n.contains("Secretary"))
+        );
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let s = "However, the talks failed. Despite repeated requests. Warning signs grew. Consider Iran.";
+        let names: Vec<String> = found(s).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["Iran"]);
+    }
+
+    #[test]
+    fn possessives_and_cues() {
+        let s = "Iran’s Ministry of Intelligence and the residents of Camp Ashraf met the Foreign Affairs Committee.";
+        assert!(has(s, "Iran", Kind::Place));
+        assert!(has(s, "Ministry of Intelligence", Kind::Org));
+        assert!(has(s, "Camp Ashraf", Kind::Place));
+        assert!(has(s, "Foreign Affairs Committee", Kind::Org));
+    }
+
+    #[test]
+    fn datelines_are_places() {
+        let s = "BAGHDAD, Iraq (CNN) — An Iranian group is based in Iraq.";
+        assert!(has(s, "Baghdad", Kind::Place));
+        assert!(has(s, "Iraq", Kind::Place));
+        assert!(has(s, "CNN", Kind::Org));
+    }
+
+    #[test]
+    fn offsets_are_char_boundaries() {
+        let s = "Gérald Darmanin met Nabil Maâloul in Paris’s north.";
+        for c in extract(s).cands {
+            assert!(s.is_char_boundary(c.start) && s.is_char_boundary(c.end));
+            assert_eq!(&s[c.start..c.end], c.name);
+        }
+    }
+}

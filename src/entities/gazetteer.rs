@@ -1,0 +1,360 @@
+//! Curated word lists for extraction, embedded from `assets/entities/` and
+//! loaded once: places (GeoNames countries, US states, major cities),
+//! demonyms, usual aliases of well-known bodies, given names and surnames
+//! (US Census), titles, organisation and place cue words, and common English
+//! words (SCOWL). Credits are in `assets/entities/LICENSES.md`.
+//!
+//! Multi-word entries ("United States", "Secretary of State") are found in a
+//! body by one Aho-Corasick pass; single words are looked up in hash sets.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::Kind;
+
+const PLACES: &str = include_str!("../../assets/entities/places.tsv");
+const ALIASES: &str = include_str!("../../assets/entities/aliases.tsv");
+const DEMONYMS: &str = include_str!("../../assets/entities/demonyms.tsv");
+const GIVEN: &str = include_str!("../../assets/entities/given_names.txt");
+const GIVEN_EXTRA: &str = include_str!("../../assets/entities/given_names_extra.txt");
+const SURNAMES: &str = include_str!("../../assets/entities/surnames.txt");
+const TITLES: &str = include_str!("../../assets/entities/titles.txt");
+const ORG_CUES: &str = include_str!("../../assets/entities/org_cues.txt");
+const PLACE_CUES: &str = include_str!("../../assets/entities/place_cues.txt");
+const COMMON: &str = include_str!("../../assets/entities/common_words.txt");
+const MISC: &str = include_str!("../../assets/entities/misc.tsv");
+
+/// What one gazetteer phrase is known to be.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Lex {
+    /// Index into [`Gazetteer::canon`]: a known place or body.
+    pub alias: Option<u32>,
+    /// A place from GeoNames (country, US state, city).
+    pub place: bool,
+    pub country: bool,
+    pub title: bool,
+    pub demonym: bool,
+}
+
+/// A word that makes a name a place.
+#[derive(Debug, Clone, Copy)]
+pub struct PlaceCue {
+    pub prefix: bool,
+    /// The name without the cue is the same place.
+    pub bare: bool,
+}
+
+pub struct Gazetteer {
+    lex: HashMap<&'static str, Lex>,
+    /// Canonical names and kinds of alias groups.
+    pub canon: Vec<(Kind, &'static str)>,
+    matcher: AhoCorasick,
+    patterns: Vec<&'static str>,
+    given: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
+    org_cues: HashSet<&'static str>,
+    place_cues: HashMap<&'static str, PlaceCue>,
+    common: HashSet<&'static str>,
+    abbreviations: HashSet<&'static str>,
+    months: HashMap<&'static str, u8>,
+    weekdays: HashSet<&'static str>,
+    not_names: HashSet<&'static str>,
+    connectors: HashSet<&'static str>,
+    numbers: HashSet<&'static str>,
+    multipliers: HashSet<&'static str>,
+    function: HashSet<&'static str>,
+    /// Words before a number that belong to the quantity ("more than").
+    pub modifiers: Vec<Vec<&'static str>>,
+}
+
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+impl Gazetteer {
+    /// The shared gazetteer, built on first use.
+    pub fn get() -> &'static Gazetteer {
+        &GAZETTEER
+    }
+
+    fn load() -> Gazetteer {
+        let mut lex: HashMap<&'static str, Lex> = HashMap::new();
+        for line in lines(PLACES) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let e = lex.entry(name).or_default();
+            e.place = true;
+            e.country |= kind == "country";
+        }
+        let mut canon = Vec::new();
+        for line in lines(ALIASES) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(kind), Some(name)) = (cols.first(), cols.get(1)) else {
+                continue;
+            };
+            let Ok(kind) = kind.parse::<Kind>() else {
+                continue;
+            };
+            let id = canon.len() as u32;
+            canon.push((kind, *name));
+            let others = cols.get(2).map(|s| s.split('|')).into_iter().flatten();
+            for form in std::iter::once(*name).chain(others) {
+                lex.entry(form).or_default().alias = Some(id);
+            }
+        }
+        for line in lines(DEMONYMS) {
+            let Some((country, forms)) = line.split_once('\t') else {
+                continue;
+            };
+            let _ = country;
+            for form in forms.split('|') {
+                lex.entry(form).or_default().demonym = true;
+            }
+        }
+        for title in lines(TITLES) {
+            lex.entry(title).or_default().title = true;
+        }
+        let patterns: Vec<&'static str> = lex.keys().copied().collect();
+        // Leftmost-longest: "United States Navy" must not stop at "United".
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer patterns are plain strings");
+
+        let mut abbreviations: HashSet<&'static str> = HashSet::new();
+        for title in lines(TITLES).chain(lines(ORG_CUES)) {
+            for word in title.split(' ') {
+                if let Some(w) = word.strip_suffix('.') {
+                    abbreviations.insert(w);
+                }
+            }
+        }
+        let mut months = HashMap::new();
+        let mut weekdays = HashSet::new();
+        let mut not_names = HashSet::new();
+        let mut connectors = HashSet::new();
+        let mut numbers = HashSet::new();
+        let mut multipliers = HashSet::new();
+        let mut function = HashSet::new();
+        let mut modifiers = Vec::new();
+        let mut month = 0u8;
+        for line in lines(MISC) {
+            let Some((class, words)) = line.split_once('\t') else {
+                continue;
+            };
+            if class == "month" {
+                month += 1;
+            }
+            for w in words.split('|') {
+                match class {
+                    "month" => {
+                        months.insert(w, month);
+                    }
+                    "weekday" => {
+                        weekdays.insert(w);
+                    }
+                    "abbrev" => {
+                        abbreviations.insert(w);
+                    }
+                    "not_name" => {
+                        not_names.insert(w);
+                    }
+                    "connector" => {
+                        connectors.insert(w);
+                    }
+                    "number" => {
+                        numbers.insert(w);
+                    }
+                    "multiplier" => {
+                        multipliers.insert(w);
+                    }
+                    "function" => {
+                        function.insert(w);
+                    }
+                    "modifier" => modifiers.push(w.split(' ').collect()),
+                    _ => {}
+                }
+            }
+        }
+        for (m, _) in months
+            .iter()
+            .filter(|(m, _)| m.len() <= 4 && !matches!(**m, "May" | "June" | "July"))
+        {
+            abbreviations.insert(m);
+        }
+        let place_cues = lines(PLACE_CUES)
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                Some((
+                    *cols.first()?,
+                    PlaceCue {
+                        prefix: cols.get(1) == Some(&"prefix"),
+                        bare: cols.get(2) == Some(&"bare"),
+                    },
+                ))
+            })
+            .collect();
+        Gazetteer {
+            lex,
+            canon,
+            matcher,
+            patterns,
+            given: lines(GIVEN).chain(lines(GIVEN_EXTRA)).collect(),
+            surnames: lines(SURNAMES).collect(),
+            org_cues: lines(ORG_CUES).collect(),
+            place_cues,
+            common: lines(COMMON).collect(),
+            abbreviations,
+            months,
+            weekdays,
+            not_names,
+            connectors,
+            numbers,
+            multipliers,
+            function,
+            modifiers,
+        }
+    }
+
+    /// Gazetteer phrases in `text` on word boundaries: (start, end, lex).
+    pub fn phrases<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, Lex)> + 'a {
+        let bytes = text.as_bytes();
+        let boundary_before = move |i: usize| {
+            i == 0
+                || text[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        };
+        let boundary_after = move |i: usize| {
+            i >= bytes.len()
+                || text[i..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        };
+        self.matcher.find_iter(text).filter_map(move |m| {
+            if !boundary_before(m.start()) || !boundary_after(m.end()) {
+                return None;
+            }
+            let pattern = self.patterns[m.pattern().as_usize()];
+            Some((m.start(), m.end(), *self.lex.get(pattern)?))
+        })
+    }
+
+    pub fn lookup(&self, phrase: &str) -> Option<Lex> {
+        self.lex.get(phrase).copied()
+    }
+
+    pub fn is_given(&self, w: &str) -> bool {
+        self.given.contains(w)
+    }
+
+    pub fn is_surname(&self, w: &str) -> bool {
+        self.surnames.contains(w)
+    }
+
+    pub fn is_org_cue(&self, w: &str) -> bool {
+        self.org_cues.contains(w)
+    }
+
+    pub fn place_cue(&self, w: &str) -> Option<PlaceCue> {
+        self.place_cues.get(w).copied()
+    }
+
+    /// A lowercase English word ("however", "warning"), asked of a word in
+    /// any case.
+    pub fn is_common(&self, w: &str) -> bool {
+        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.common.contains(w);
+        }
+        self.common.contains(w.to_lowercase().as_str())
+    }
+
+    pub fn is_abbreviation(&self, w: &str) -> bool {
+        self.abbreviations.contains(w)
+    }
+
+    /// Month number of a month name or abbreviation (with or without its
+    /// period).
+    pub fn month(&self, w: &str) -> Option<u8> {
+        self.months.get(w.trim_end_matches('.')).copied()
+    }
+
+    pub fn is_weekday(&self, w: &str) -> bool {
+        self.weekdays.contains(w)
+    }
+
+    /// Capitalised words that never name an entity on their own (pronouns,
+    /// interjections, generic nouns of headings).
+    pub fn is_not_name(&self, w: &str) -> bool {
+        self.not_names.contains(w)
+    }
+
+    /// Number words ("thirty", "dozens"); parts of "thirty-six" each are.
+    pub fn is_number_word(&self, w: &str) -> bool {
+        let lower = w.to_ascii_lowercase();
+        lower
+            .split('-')
+            .all(|p| self.numbers.contains(p) || matches!(p, "one"))
+            && !lower.eq("one")
+    }
+
+    /// Words after a number that scale it ("million", "percent", "%").
+    pub fn is_multiplier(&self, w: &str) -> bool {
+        self.multipliers.contains(w)
+    }
+
+    /// Grammatical words that never end a quantity ("the", "of", "in").
+    pub fn is_function(&self, w: &str) -> bool {
+        self.function.contains(w)
+    }
+
+    /// Lowercase words allowed inside a name ("of", "al", "de").
+    pub fn is_connector(&self, w: &str) -> bool {
+        self.connectors.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_every_list() {
+        let g = Gazetteer::get();
+        assert!(g.lookup("Iraq").is_some_and(|l| l.place && l.country));
+        assert!(g.lookup("Baghdad").is_some_and(|l| l.place && !l.country));
+        assert!(g.lookup("Texas").is_some_and(|l| l.place));
+        assert!(g.lookup("Secretary of State").is_some_and(|l| l.title));
+        assert!(g.lookup("Iranian").is_some_and(|l| l.demonym));
+        let us = g
+            .lookup("U.S.")
+            .and_then(|l| l.alias)
+            .map(|i| g.canon[i as usize]);
+        assert_eq!(us, Some((Kind::Place, "United States")));
+        assert!(g.is_given("John") && g.is_surname("Smith"));
+        assert!(g.is_org_cue("Committee") && g.place_cue("Camp").is_some_and(|c| c.prefix));
+        assert!(g.is_common("However") && !g.is_common("Kerry"));
+        assert_eq!(g.month("Sep."), Some(9));
+        assert!(g.is_abbreviation("Sen") && g.is_abbreviation("Gen"));
+    }
+
+    #[test]
+    fn finds_phrases_on_word_boundaries() {
+        let g = Gazetteer::get();
+        let text = "Secretary of State John Kerry left the United States for Iranshahr.";
+        let found: Vec<&str> = g.phrases(text).map(|(s, e, _)| &text[s..e]).collect();
+        assert!(found.contains(&"Secretary of State"));
+        assert!(found.contains(&"United States"));
+        assert!(!found.contains(&"Iran"));
+    }
+}
