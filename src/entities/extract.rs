@@ -50,6 +50,9 @@ pub struct Cand {
     pub weak_common: bool,
     /// For "Camp Ashraf": "Ashraf", the same place without its cue word.
     pub bare_place: Option<String>,
+    /// The name with the title and modifiers written before it ("U.S.
+    /// President Donald Trump"), a surface form of the same person.
+    pub long_form: Option<String>,
 }
 
 /// What extraction finds in one document.
@@ -76,6 +79,8 @@ pub struct Extractor<'a> {
     /// Longest gazetteer phrase starting at each token: its last token.
     phrase: Vec<Option<(usize, Lex)>>,
     used: Vec<bool>,
+    /// First token of the name run being parsed.
+    span_start: usize,
     out: Extract,
 }
 
@@ -111,6 +116,7 @@ impl<'a> Extractor<'a> {
             gaz,
             phrase,
             used,
+            span_start: 0,
             out: Extract::default(),
         }
     }
@@ -165,7 +171,13 @@ impl<'a> Extractor<'a> {
         let w = self.text(i);
         // Party-and-state tags: "R-Calif.", "D-NY".
         let b = w.as_bytes();
-        !(b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-')
+        if b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' {
+            return false;
+        }
+        // Contractions: "I've", "Theres" aside, "Don't".
+        const CONTRACTIONS: [&str; 7] = ["ve", "ll", "re", "d", "m", "t", "s"];
+        !w.rsplit_once(['\'', '’'])
+            .is_some_and(|(_, tail)| CONTRACTIONS.contains(&tail))
     }
 
     fn starts_name(&self, i: usize) -> bool {
@@ -216,7 +228,7 @@ impl<'a> Extractor<'a> {
         loop {
             let n = last + 1;
             let Some(t) = self.toks.get(n) else { break };
-            if t.after_break {
+            if t.after_break || t.sent_start {
                 break;
             }
             if self.is_name_word(n) {
@@ -246,12 +258,17 @@ impl<'a> Extractor<'a> {
             }
             let title_before = self.ends_with_title(i, last);
             let allowed = match w {
-                "and" | "&" | "on" | "at" => has_cue || (w == "and" && has_of && has_cue),
+                // "Union of Rationalist Atheists and Agnostics", but not
+                // "Institute of Technology and Colorado State University".
+                "and" | "&" => has_cue && !self.run_has_org_cue(n + 1),
+                "on" | "at" => has_cue,
                 "to" => title_before,
                 "the" => false,
-                "of" | "for" => true,
+                // "Lydia Buchtmann for Food Standards …" is two names.
+                "of" | "for" => title_before || has_cue || !self.person_like(i, last),
                 _ => true,
             };
+            let _ = has_of;
             if !allowed {
                 break;
             }
@@ -268,6 +285,28 @@ impl<'a> Extractor<'a> {
             has_cue |= self.has_org_cue(k, last);
         }
         last
+    }
+
+    /// Whether the run of capitalised words from `i` holds an organisation
+    /// cue word.
+    fn run_has_org_cue(&self, mut i: usize) -> bool {
+        while self.is_name_word(i) && !self.toks[i].after_break {
+            if self.gaz.is_org_cue(self.text(i)) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// A run shaped like a person's name: a given name then one to three
+    /// capitalised words.
+    fn person_like(&self, first: usize, last: usize) -> bool {
+        let n = last + 1 - first;
+        (2..=4).contains(&n)
+            && (self.gaz.is_given(self.text(first))
+                || self.gaz.lookup(self.text(first)).is_some_and(|l| l.title))
+            && (first..=last).all(|j| self.phrase[j].is_none_or(|(_, l)| l.title) || j == first)
     }
 
     fn has_org_cue(&self, first: usize, last: usize) -> bool {
@@ -313,6 +352,7 @@ impl<'a> Extractor<'a> {
 
     /// Turn one name run into candidates.
     fn parse_span(&mut self, first: usize, last: usize) {
+        self.span_start = first;
         let mut units = self.units(first, last);
         // Drop what only starts the sentence or the run: "However", "The".
         while let Some(u) = units.first().copied() {
@@ -342,6 +382,13 @@ impl<'a> Extractor<'a> {
             return;
         }
         let title_at = units.iter().position(|u| u.lex.is_some_and(|l| l.title));
+        // "Doctor Who Society of Canada" is a society, not a doctor.
+        let title_at = title_at.filter(|&t| {
+            !units[t + 1..].iter().any(|u| {
+                let w = self.unit_text(u);
+                self.gaz.is_org_cue(w) || self.gaz.place_cue(w).is_some_and(|c| !c.prefix)
+            })
+        });
         match title_at {
             Some(t) => self.parse_titled(&units, t),
             None => self.parse_plain(&units),
@@ -443,9 +490,18 @@ impl<'a> Extractor<'a> {
         let (Some(first), Some(last)) = (units.first(), units.last()) else {
             return;
         };
+        let from = self.span_start.min(first.first);
         self.push(first.first, last.last, Some(Kind::Person), strength::STRONG);
+        let long = title.is_some().then(|| {
+            let (a, b) = (self.toks[from].start, self.toks[last.last].end);
+            self.body[a..b]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
         if let Some(c) = self.out.cands.last_mut() {
             c.title = title;
+            c.long_form = long;
         }
     }
 
@@ -462,9 +518,13 @@ impl<'a> Extractor<'a> {
             return;
         };
         let texts: Vec<&str> = units.iter().map(|u| self.unit_text(u)).collect();
-        let has_org_cue = texts.iter().any(|w| self.gaz.is_org_cue(w));
+        let n = units.len();
+        let has_org_cue = n > 1 && texts.iter().any(|w| self.gaz.is_org_cue(w));
+        if n == 1 && first.lex.is_none() && self.single_word(first.first) {
+            return;
+        }
         // One known phrase.
-        if units.len() == 1 {
+        if n == 1 {
             if let Some(lex) = first.lex {
                 if let Some(a) = lex.alias {
                     let kind = self.gaz.canon[a as usize].0;
@@ -484,7 +544,17 @@ impl<'a> Extractor<'a> {
             }
         }
         // Leading adjectives of nationality: kept inside an organisation's
-        // name ("Iranian American Cultural Association"), else dropped.
+        // name ("Iranian American Cultural Association", "British Red
+        // Cross"), else dropped.
+        let org_alias = |u: &Unit| {
+            u.lex
+                .and_then(|l| l.alias)
+                .is_some_and(|a| self.gaz.canon[a as usize].0 == Kind::Org)
+        };
+        if n == 2 && first.lex.is_some_and(|l| l.demonym) && org_alias(&last) {
+            self.push(first.first, last.last, Some(Kind::Org), strength::STRONG);
+            return;
+        }
         if first
             .lex
             .is_some_and(|l| l.demonym && l.alias.is_none() && !l.place)
@@ -493,10 +563,7 @@ impl<'a> Extractor<'a> {
             return self.parse_plain(&units[1..]);
         }
         // A place then a person: "United States Hamdullah Mohib".
-        if first.lex.is_some_and(|l| l.place || l.alias.is_some())
-            && units.len() >= 3
-            && !has_org_cue
-        {
+        if first.lex.is_some_and(|l| l.place || l.alias.is_some()) && n >= 3 && !has_org_cue {
             let rest = &units[1..];
             if rest
                 .iter()
@@ -508,10 +575,30 @@ impl<'a> Extractor<'a> {
                 return;
             }
         }
-        let n = units.len();
+        // An organisation then a person: "Refugee Council Enver Solomon".
+        if let Some(cue) = (1..n.saturating_sub(2))
+            .rev()
+            .find(|&k| self.gaz.is_org_cue(texts[k]))
+        {
+            let tail = &units[cue + 1..];
+            let personal = (2..=3).contains(&tail.len())
+                && tail.iter().all(|u| {
+                    let w = self.unit_text(u);
+                    u.lex.is_none()
+                        && !self.is_connector_unit(u)
+                        && !self.gaz.is_common(w)
+                        && !self.gaz.is_org_cue(w)
+                });
+            if personal {
+                self.parse_plain(&units[..=cue]);
+                let (a, b) = (tail[0].first, tail[tail.len() - 1].last);
+                self.push(a, b, Some(Kind::Person), strength::WEAK);
+                return;
+            }
+        }
         let last_text = texts[n - 1];
         // Organisation cue: "… Committee", "Ministry of …".
-        if self.gaz.is_org_cue(last_text)
+        if (n > 1 && self.gaz.is_org_cue(last_text))
             || (n >= 3 && self.gaz.is_org_cue(texts[0]) && self.is_connector_unit(&units[1]))
         {
             self.push(first.first, last.last, Some(Kind::Org), strength::STRONG);
@@ -520,7 +607,10 @@ impl<'a> Extractor<'a> {
         // Place cue: "Camp Ashraf", "Diyala Province".
         if n >= 2 {
             let prefix = self.gaz.place_cue(texts[0]).filter(|c| c.prefix);
-            let suffix = self.gaz.place_cue(last_text).filter(|c| !c.prefix);
+            let suffix = self
+                .gaz
+                .place_cue(last_text)
+                .filter(|c| !c.prefix && !(c.weak && has_org_cue));
             if let Some(cue) = prefix.or(suffix) {
                 let bare = if prefix.is_some() {
                     &units[1..]
@@ -561,28 +651,77 @@ impl<'a> Extractor<'a> {
             return;
         }
         if n == 1 {
-            let w = texts[0];
-            let t = self.toks[first.first];
-            if t.all_caps {
-                let plural = w.ends_with('s');
-                if plural || self.gaz.is_common(w) && w.len() <= 3 || w.chars().count() > 6 {
-                    return;
-                }
-                self.push(first.first, first.last, Some(Kind::Org), strength::CONTEXT);
-                return;
-            }
-            if self.gaz.is_not_name(w) {
-                return;
-            }
-            self.push(first.first, first.last, None, strength::NONE);
-            if self.gaz.is_common(w) && !self.gaz.is_given(w) {
-                if let Some(c) = self.out.cands.last_mut() {
-                    c.weak_common = true;
-                }
-            }
+            self.single(first.first);
             return;
         }
         self.push(first.first, last.last, None, strength::NONE);
+    }
+
+    /// A lone capitalised word that no list knows.
+    fn single(&mut self, i: usize) {
+        let w = self.text(i);
+        if self.toks[i].all_caps {
+            self.push(i, i, Some(Kind::Org), strength::CONTEXT);
+            return;
+        }
+        // "Paris-based", "Scientology-related": the name is the head.
+        if let Some((head, tail)) = w.rsplit_once('-') {
+            if tail.chars().all(char::is_lowercase) && head.starts_with(char::is_uppercase) {
+                let lex = self.gaz.lookup(head);
+                if lex.is_some_and(|l| l.demonym) {
+                    return;
+                }
+                self.push(i, i, None, strength::NONE);
+                if let Some(c) = self.out.cands.last_mut() {
+                    c.end = c.start + head.len();
+                    c.name = head.to_string();
+                    if let Some(l) = lex.filter(|l| l.place || l.alias.is_some()) {
+                        c.kind = Some(
+                            l.alias
+                                .map_or(Kind::Place, |a| self.gaz.canon[a as usize].0),
+                        );
+                        c.strength = strength::STRONG;
+                        c.alias = l.alias;
+                    }
+                }
+                return;
+            }
+        }
+        self.push(i, i, None, strength::NONE);
+        // "the Court", "the Council": an ordinary word that may refer back
+        // to a name of the document.
+        if (self.gaz.is_common(w) && !self.gaz.is_given(w)) || self.gaz.is_org_cue(w) {
+            if let Some(c) = self.out.cands.last_mut() {
+                c.weak_common = true;
+                c.kind = None;
+                c.strength = strength::NONE;
+            }
+        }
+    }
+
+    /// A lone word that is no name: an acronym that is an ordinary word or
+    /// a roman numeral ("UNLESS", "XVII"), a plural acronym ("MPs"), or a
+    /// nationality adjective ("Gabonese team").
+    fn single_word(&self, i: usize) -> bool {
+        let w = self.text(i);
+        if self.gaz.is_not_name(w) {
+            return true;
+        }
+        if self.toks[i].all_caps {
+            let roman = w.chars().all(|c| "IVXLCDM".contains(c));
+            return roman || self.gaz.is_common(w) || w.chars().count() > 6;
+        }
+        if w.len() >= 3 && w.ends_with('s') && w[..w.len() - 1].chars().all(char::is_uppercase) {
+            return true;
+        }
+        let next = self.toks.get(i + 1);
+        ["ese", "ian", "ean", "ish", "ic", "an"]
+            .iter()
+            .any(|s| w.ends_with(s))
+            && next.is_some_and(|t| t.kind == TokKind::Word && !t.cap && !t.after_break)
+            && !self.gaz.is_function(self.text(i + 1))
+            && !self.gaz.is_given(w)
+            && !self.gaz.is_surname(w)
     }
 
     /// Record a candidate over tokens `first..=last` and apply context.
@@ -606,6 +745,7 @@ impl<'a> Extractor<'a> {
             bare_title: false,
             weak_common: false,
             bare_place: None,
+            long_form: None,
         };
         if cand.strength < strength::CONTEXT && !matches!(kind, Some(Kind::Date | Kind::Quantity)) {
             if let Some(k) = self.context_kind(first, last) {
@@ -642,6 +782,15 @@ impl<'a> Extractor<'a> {
             && matches!(self.text(last + 1), "." | ",")
         {
             return Some(Kind::Person);
+        }
+        if first >= 1
+            && matches!(
+                self.text(first - 1),
+                "in" | "near" | "across" | "throughout" | "outside"
+            )
+            && !self.gaz.is_org_cue(self.text(last))
+        {
+            return Some(Kind::Place);
         }
         if next == "," {
             let n2 = last + 2;

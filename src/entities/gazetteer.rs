@@ -44,6 +44,8 @@ pub struct PlaceCue {
     pub prefix: bool,
     /// The name without the cue is the same place.
     pub bare: bool,
+    /// An organisation cue in the same name wins ("School District").
+    pub weak: bool,
 }
 
 pub struct Gazetteer {
@@ -198,6 +200,7 @@ impl Gazetteer {
                     PlaceCue {
                         prefix: cols.get(1) == Some(&"prefix"),
                         bare: cols.get(2) == Some(&"bare"),
+                        weak: cols.get(2) == Some(&"weak"),
                     },
                 ))
             })

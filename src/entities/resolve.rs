@@ -198,7 +198,10 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
     let mut titled: HashMap<(usize, String), Vec<usize>> = HashMap::new();
     for (n, (d, c)) in nodes.iter().enumerate() {
         let root = sets.find(n);
-        if kinds.get(&root).map(|k| k.0) != Some(Kind::Person) {
+        let kind = kinds
+            .get(&root)
+            .map_or_else(|| guess_kind(std::iter::once(*c), gaz), |k| k.0);
+        if kind != Kind::Person {
             continue;
         }
         if let Some(t) = &c.title {
@@ -426,6 +429,9 @@ fn build(
             if c.bare_title && !aliases.contains(&c.name) {
                 aliases.push(c.name.clone());
             }
+            if let Some(long) = c.long_form.as_ref().filter(|l| !aliases.contains(l)) {
+                aliases.push(long.clone());
+            }
         }
         let mentions: Vec<Mention> = members
             .iter()
@@ -458,9 +464,14 @@ fn guess_kind<'a>(mut cands: impl Iterator<Item = &'a Cand>, gaz: &Gazetteer) ->
     let ws: Vec<&str> = c.name.split_whitespace().collect();
     let personal = match ws.len() {
         1 => gaz.is_surname(ws[0]) || gaz.is_given(ws[0]),
-        2 | 3 => ws
-            .iter()
-            .all(|w| !gaz.is_common(w) && !w.chars().all(char::is_uppercase)),
+        2 | 3 => {
+            let last = ws[ws.len() - 1];
+            !gaz.is_common(last)
+                && !gaz.is_org_cue(last)
+                && ws.iter().all(|w| {
+                    !w.chars().all(char::is_uppercase) && w.starts_with(char::is_uppercase)
+                })
+        }
         _ => false,
     };
     let _ = strength::NONE;

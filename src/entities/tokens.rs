@@ -57,6 +57,9 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
     let bytes = body.as_bytes();
     let mut out: Vec<Token> = Vec::with_capacity(body.len() / 5);
     let mut at_sentence_start = true;
+    // After "U.S." or "(" a capitalised ordinary word may start a sentence
+    // or clause ("… in Washington D.C. Image: …"); names still run on.
+    let mut soft_start = false;
     let mut saw_break = true;
     let mut i = 0;
     while i < bytes.len() {
@@ -108,7 +111,18 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
         } else {
             (false, false)
         };
-        let sent_start = at_sentence_start && matches!(kind, TokKind::Word | TokKind::Num);
+        let soft = soft_start
+            && kind == TokKind::Word
+            && cap
+            && (gaz.is_common(text) || gaz.is_not_name(text))
+            && !gaz
+                .lookup(text)
+                .is_some_and(|l| l.title || l.place || l.alias.is_some())
+            && !gaz.is_org_cue(text)
+            && gaz.place_cue(text).is_none()
+            && !gaz.is_given(text);
+        let sent_start =
+            (at_sentence_start || soft) && matches!(kind, TokKind::Word | TokKind::Num);
         out.push(Token {
             start,
             end: i,
@@ -120,6 +134,15 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
             after_break: saw_break,
         });
         saw_break = false;
+        soft_start = match kind {
+            TokKind::Word => {
+                text.ends_with('.')
+                    && text.chars().count() > 2
+                    && !gaz.lookup(text).is_some_and(|l| l.title)
+            }
+            TokKind::Punct => matches!(text, "(" | "\"" | "“" | "‘" | "'" | "[") || soft_start,
+            _ => false,
+        };
         match kind {
             TokKind::Word | TokKind::Num | TokKind::Poss => at_sentence_start = false,
             TokKind::Punct => {
