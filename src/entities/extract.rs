@@ -169,6 +169,10 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let w = self.text(i);
+        // "CON. RES." in a bill number, "UNLESS" shouted: not names.
+        if t.all_caps && self.gaz.is_common(w) && self.phrase[i].is_none() {
+            return false;
+        }
         // Party-and-state tags: "R-Calif.", "D-NY".
         let b = w.as_bytes();
         if b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' {
@@ -265,7 +269,12 @@ impl<'a> Extractor<'a> {
                 "to" => title_before,
                 "the" => false,
                 // "Lydia Buchtmann for Food Standards …" is two names.
-                "of" | "for" => title_before || has_cue || !self.person_like(i, last),
+                "of" => {
+                    title_before
+                        || has_cue
+                        || !(self.person_like(i, last) || self.person_tail(i, last))
+                }
+                "for" => title_before || has_cue,
                 _ => true,
             };
             let _ = has_of;
@@ -307,6 +316,16 @@ impl<'a> Extractor<'a> {
             && (self.gaz.is_given(self.text(first))
                 || self.gaz.lookup(self.text(first)).is_some_and(|l| l.title))
             && (first..=last).all(|j| self.phrase[j].is_none_or(|(_, l)| l.title) || j == first)
+    }
+
+    /// Whether the run `first..=last` ends in a person's name that follows a
+    /// title: "Republican Reps. Ted Poe" (before "of Texas").
+    fn person_tail(&self, first: usize, last: usize) -> bool {
+        (last.saturating_sub(2)..last).any(|k| {
+            k > first
+                && self.gaz.is_given(self.text(k))
+                && self.gaz.lookup(self.text(k - 1)).is_some_and(|l| l.title)
+        })
     }
 
     fn has_org_cue(&self, first: usize, last: usize) -> bool {
@@ -365,9 +384,9 @@ impl<'a> Extractor<'a> {
                 || matches!(w, "The" | "A" | "An")
                 || self.gaz.is_not_name(w)
                 || (t.sent_start
+                    && !(self.gaz.is_given(w) && units.len() > 1)
                     && !known
                     && self.gaz.is_common(w)
-                    && !self.gaz.is_given(w)
                     && !self.gaz.is_org_cue(w)
                     && self.gaz.place_cue(w).is_none());
             if !droppable {
@@ -523,6 +542,11 @@ impl<'a> Extractor<'a> {
         if n == 1 && first.lex.is_none() && self.single_word(first.first) {
             return;
         }
+        // "Shiite-dominated Iraqi …": a compound adjective opens the run.
+        if n > 1 && first.lex.is_none() && texts[0].rsplit_once('-').is_some_and(|(_, t)| t.len() >= 3 && t.chars().all(char::is_lowercase)) {
+            self.single(first.first);
+            return self.parse_plain(&units[1..]);
+        }
         // One known phrase.
         if n == 1 {
             if let Some(lex) = first.lex {
@@ -666,7 +690,10 @@ impl<'a> Extractor<'a> {
         }
         // "Paris-based", "Scientology-related": the name is the head.
         if let Some((head, tail)) = w.rsplit_once('-') {
-            if tail.chars().all(char::is_lowercase) && head.starts_with(char::is_uppercase) {
+            if tail.len() >= 3
+                && tail.chars().all(char::is_lowercase)
+                && head.starts_with(char::is_uppercase)
+            {
                 let lex = self.gaz.lookup(head);
                 if lex.is_some_and(|l| l.demonym) {
                     return;
@@ -705,6 +732,10 @@ impl<'a> Extractor<'a> {
     fn single_word(&self, i: usize) -> bool {
         let w = self.text(i);
         if self.gaz.is_not_name(w) {
+            return true;
+        }
+        // A lone initial: "S." of "S. 42".
+        if w.len() == 2 && w.ends_with('.') {
             return true;
         }
         if self.toks[i].all_caps {
@@ -775,6 +806,15 @@ impl<'a> Extractor<'a> {
             return Some(Kind::Person);
         }
         if next == "," && self.text(last + 2) == "who" {
+            return Some(Kind::Person);
+        }
+        // "Tanter and Martin": coordinated with a personal name.
+        let personal = |j: usize| {
+            self.toks.get(j).is_some_and(|t| t.is_capword())
+                && self.gaz.is_given(self.text(j))
+                && !self.gaz.lookup(self.text(j)).is_some_and(|l| l.place)
+        };
+        if last == first && (next == "and" && personal(last + 2) || first >= 2 && self.text(first - 1) == "and" && personal(first - 2)) {
             return Some(Kind::Person);
         }
         if first >= 1

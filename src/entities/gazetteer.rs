@@ -205,12 +205,18 @@ impl Gazetteer {
                 ))
             })
             .collect();
+        // Census given names include words like "In": never treat a
+        // grammatical word as a name.
+        let given = lines(GIVEN)
+            .chain(lines(GIVEN_EXTRA))
+            .filter(|g| !function.contains(g.to_lowercase().as_str()))
+            .collect();
         Gazetteer {
             lex,
             canon,
             matcher,
             patterns,
-            given: lines(GIVEN).chain(lines(GIVEN_EXTRA)).collect(),
+            given,
             surnames: lines(SURNAMES).collect(),
             org_cues: lines(ORG_CUES).collect(),
             place_cues,
@@ -275,11 +281,40 @@ impl Gazetteer {
 
     /// A lowercase English word ("however", "warning"), asked of a word in
     /// any case.
+    /// Derived forms count when their stem is listed ("resettlement",
+    /// "unjustifiable").
     pub fn is_common(&self, w: &str) -> bool {
-        if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.common.contains(w);
+        let lower;
+        let w = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            w
+        } else {
+            lower = w.to_lowercase();
+            lower.as_str()
+        };
+        if self.common.contains(w) {
+            return true;
         }
-        self.common.contains(w.to_lowercase().as_str())
+        if w.len() < 6 || !w.is_ascii() {
+            return false;
+        }
+        const SUFFIXES: [&str; 14] = [
+            "ments", "ment", "ness", "ations", "ation", "ions", "ion", "ings", "ing", "ers",
+            "er", "ed", "ly", "s",
+        ];
+        const PREFIXES: [&str; 8] = ["re", "un", "non", "pre", "over", "anti", "counter", "mis"];
+        let known = |stem: &str| {
+            stem.len() >= 3
+                && (self.common.contains(stem) || self.common.contains(format!("{stem}e").as_str()))
+        };
+        let unsuffixed = SUFFIXES.iter().filter_map(|s| w.strip_suffix(s));
+        let candidates: Vec<&str> = std::iter::once(w).chain(unsuffixed).collect();
+        candidates.iter().any(|stem| {
+            (*stem != w && known(stem))
+                || PREFIXES
+                    .iter()
+                    .filter_map(|p| stem.strip_prefix(p))
+                    .any(|rest| rest.len() >= 3 && known(rest))
+        })
     }
 
     pub fn is_abbreviation(&self, w: &str) -> bool {

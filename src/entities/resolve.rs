@@ -297,7 +297,10 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
     let mut rare: HashMap<String, Vec<usize>> = HashMap::new();
     for (n, (_, c)) in nodes.iter().enumerate() {
         let root = sets.find(n);
-        if dropped[n] || kinds.get(&root).map(|k| k.0) != Some(Kind::Org) {
+        let kind = kinds
+            .get(&root)
+            .map_or_else(|| guess_kind(std::iter::once(*c), gaz), |k| k.0);
+        if dropped[n] || kind != Kind::Org {
             continue;
         }
         for w in c.name.split(|ch: char| ch.is_whitespace() || ch == '-') {

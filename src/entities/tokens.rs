@@ -104,7 +104,12 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
         }
         let text = &body[start..i];
         let (cap, all_caps) = if kind == TokKind::Word {
-            let first_upper = text.chars().next().is_some_and(char::is_uppercase);
+            // "e-Khalq", "al-Maliki": a lowercase particle before a name.
+            let particle = text.split_once('-').is_some_and(|(p, rest)| {
+                matches!(p, "e" | "al" | "el" | "ul" | "bin" | "ibn" | "de" | "di" | "da" | "van" | "von")
+                    && rest.starts_with(char::is_uppercase)
+            });
+            let first_upper = particle || text.chars().next().is_some_and(char::is_uppercase);
             let letters = text.chars().filter(|c| c.is_alphabetic()).count();
             let all = letters >= 2 && !text.chars().any(char::is_lowercase);
             (first_upper, all)
