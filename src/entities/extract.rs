@@ -53,6 +53,8 @@ pub struct Cand {
     /// The name with the title and modifiers written before it ("U.S.
     /// President Donald Trump"), a surface form of the same person.
     pub long_form: Option<String>,
+    /// Inside a longer name ("Colorado" in "Colorado State University").
+    pub nested: bool,
 }
 
 /// What extraction finds in one document.
@@ -169,6 +171,10 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let w = self.text(i);
+        // "Image:" of a caption, "Photo": never inside a name.
+        if self.gaz.is_not_name(w) && !self.gaz.is_org_cue(w) && self.phrase[i].is_none() {
+            return false;
+        }
         // "CON. RES." in a bill number, "UNLESS" shouted: not names.
         if t.all_caps && self.gaz.is_common(w) && self.phrase[i].is_none() {
             return false;
@@ -232,7 +238,9 @@ impl<'a> Extractor<'a> {
         loop {
             let n = last + 1;
             let Some(t) = self.toks.get(n) else { break };
-            if t.after_break || t.sent_start {
+            // A clause start ends a name unless an organisation's name
+            // runs on: "U.S. Environmental Protection Agency".
+            if t.after_break || (t.sent_start && !self.run_has_org_cue(n)) {
                 break;
             }
             if self.is_name_word(n) {
@@ -403,7 +411,8 @@ impl<'a> Extractor<'a> {
         let title_at = units.iter().position(|u| u.lex.is_some_and(|l| l.title));
         // "Doctor Who Society of Canada" is a society, not a doctor.
         let title_at = title_at.filter(|&t| {
-            !units[t + 1..].iter().any(|u| {
+            units.get(t + 1).is_some_and(|u| self.is_connector_unit(u))
+                || !units[t + 1..].iter().any(|u| {
                 let w = self.unit_text(u);
                 self.gaz.is_org_cue(w) || self.gaz.place_cue(w).is_some_and(|c| !c.prefix)
             })
@@ -626,6 +635,7 @@ impl<'a> Extractor<'a> {
             || (n >= 3 && self.gaz.is_org_cue(texts[0]) && self.is_connector_unit(&units[1]))
         {
             self.push(first.first, last.last, Some(Kind::Org), strength::STRONG);
+            self.nested(&units);
             return;
         }
         // Place cue: "Camp Ashraf", "Diyala Province".
@@ -650,6 +660,7 @@ impl<'a> Extractor<'a> {
                 let bare_name =
                     bare_name.filter(|b| !self.gaz.lookup(b).is_some_and(|l| l.country));
                 self.push(first.first, last.last, Some(Kind::Place), strength::STRONG);
+                self.nested(&units);
                 if let Some(c) = self.out.cands.last_mut() {
                     c.bare_place = bare_name;
                 }
@@ -658,6 +669,7 @@ impl<'a> Extractor<'a> {
         }
         if has_org_cue {
             self.push(first.first, last.last, Some(Kind::Org), strength::STRONG);
+            self.nested(&units);
             return;
         }
         // Person: a given name (or an initial and a given name) then one to
@@ -679,6 +691,37 @@ impl<'a> Extractor<'a> {
             return;
         }
         self.push(first.first, last.last, None, strength::NONE);
+        self.nested(&units);
+    }
+
+    /// Places and known bodies named inside a longer name are mentioned
+    /// too: "Colorado" in "Colorado State University", "Canada" in "Doctor
+    /// Who Society of Canada". Not inside an outlet's name ("Washington
+    /// Times"), which names the paper, not the city.
+    fn nested(&mut self, units: &[Unit]) {
+        let Some(last) = units.last() else { return };
+        if units.len() < 2 || self.gaz.is_media(self.unit_text(last)) {
+            return;
+        }
+        let outer = self.out.cands.len().checked_sub(1);
+        for u in units {
+            let Some(lex) = u.lex else { continue };
+            let kind = match lex.alias {
+                Some(a) => self.gaz.canon[a as usize].0,
+                None if lex.place => Kind::Place,
+                None => continue,
+            };
+            self.push(u.first, u.last, Some(kind), strength::STRONG);
+            if let Some(c) = self.out.cands.last_mut() {
+                c.alias = lex.alias;
+                c.nested = true;
+            }
+        }
+        // Keep the outer name last, so links see it after its parts.
+        if let Some(o) = outer {
+            let outer = self.out.cands.remove(o);
+            self.out.cands.push(outer);
+        }
     }
 
     /// A lone capitalised word that no list knows.
@@ -695,7 +738,8 @@ impl<'a> Extractor<'a> {
                 && head.starts_with(char::is_uppercase)
             {
                 let lex = self.gaz.lookup(head);
-                if lex.is_some_and(|l| l.demonym) {
+                // Only a known head: "Paris-based"; not "Co-founder".
+                if lex.is_none_or(|l| l.demonym || l.title) {
                     return;
                 }
                 self.push(i, i, None, strength::NONE);
@@ -777,6 +821,7 @@ impl<'a> Extractor<'a> {
             weak_common: false,
             bare_place: None,
             long_form: None,
+            nested: false,
         };
         if cand.strength < strength::CONTEXT && !matches!(kind, Some(Kind::Date | Kind::Quantity)) {
             if let Some(k) = self.context_kind(first, last) {

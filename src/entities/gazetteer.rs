@@ -65,6 +65,7 @@ pub struct Gazetteer {
     not_names: HashSet<&'static str>,
     connectors: HashSet<&'static str>,
     numbers: HashSet<&'static str>,
+    media: HashSet<&'static str>,
     multipliers: HashSet<&'static str>,
     function: HashSet<&'static str>,
     /// Words before a number that belong to the quantity ("more than").
@@ -144,6 +145,7 @@ impl Gazetteer {
         let mut not_names = HashSet::new();
         let mut connectors = HashSet::new();
         let mut numbers = HashSet::new();
+        let mut media = HashSet::new();
         let mut multipliers = HashSet::new();
         let mut function = HashSet::new();
         let mut modifiers = Vec::new();
@@ -174,6 +176,9 @@ impl Gazetteer {
                     }
                     "number" => {
                         numbers.insert(w);
+                    }
+                    "media" => {
+                        media.insert(w);
                     }
                     "multiplier" => {
                         multipliers.insert(w);
@@ -227,6 +232,7 @@ impl Gazetteer {
             not_names,
             connectors,
             numbers,
+            media,
             multipliers,
             function,
             modifiers,
@@ -354,6 +360,11 @@ impl Gazetteer {
     /// Grammatical words that never end a quantity ("the", "of", "in").
     pub fn is_function(&self, w: &str) -> bool {
         self.function.contains(w)
+    }
+
+    /// Words that end an outlet's name ("Times", "Tribune").
+    pub fn is_media(&self, w: &str) -> bool {
+        self.media.contains(w)
     }
 
     /// Lowercase words allowed inside a name ("of", "al", "de").

@@ -45,7 +45,11 @@ impl Sets {
 /// A name normalised for comparison: no diacritics, lowercase, no periods
 /// or possessive, hyphens as spaces, no leading "the".
 pub fn key(name: &str) -> String {
-    let mut s = String::with_capacity(name.len());
+    let mut s = String::with_capacity(name.len() + 1);
+    // Acronyms keep apart from words: "WHO" is not "Who".
+    if super::links::is_acronym(name) {
+        s.push('^');
+    }
     for c in name.nfd().filter(|c| !is_combining_mark(*c)) {
         match c {
             '.' => {}
