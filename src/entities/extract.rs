@@ -176,7 +176,11 @@ impl<'a> Extractor<'a> {
             return false;
         }
         // "CON. RES." in a bill number, "UNLESS" shouted: not names.
-        if t.all_caps && self.gaz.is_common(w) && self.phrase[i].is_none() {
+        let next_is_word = self
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_capword() && !n.all_caps && !n.after_break);
+        if t.all_caps && self.gaz.is_common(w) && self.phrase[i].is_none() && !next_is_word {
             return false;
         }
         // Party-and-state tags: "R-Calif.", "D-NY".
@@ -505,11 +509,22 @@ impl<'a> Extractor<'a> {
         }) {
             return g;
         }
+        // "of the Refugee Council Enver Solomon": a name of plain words
+        // after the last cue word.
         if let Some(cue) = (c..units.len().saturating_sub(1))
             .rev()
             .find(|&j| self.gaz.is_org_cue(self.unit_text(&units[j])))
         {
-            return cue + 1;
+            let tail = &units[cue + 1..];
+            let personal = tail.len() <= 3
+                && tail.iter().all(|u| {
+                    u.lex.is_none()
+                        && !self.is_connector_unit(u)
+                        && !self.gaz.is_common(self.unit_text(u))
+                });
+            if personal {
+                return cue + 1;
+            }
         }
         units.len()
     }
@@ -880,9 +895,12 @@ impl<'a> Extractor<'a> {
         if next == "," {
             let n2 = last + 2;
             if let Some((l, lex)) = self.phrase.get(n2).copied().flatten() {
-                let after = self.text(l + 1);
+                // "Zahedan, Iran." but not "Gomez, Panama's coach".
+                let after = self.toks.get(l + 1);
+                let ends = after.is_none_or(|t| t.kind == TokKind::Punct || t.after_break);
                 if lex.place
-                    && !matches!(after, "and")
+                    && ends
+                    && !self.gaz.is_given(self.text(first))
                     && self.toks.get(n2).is_some_and(|t| !t.after_break)
                 {
                     return Some(Kind::Place);
