@@ -170,6 +170,10 @@ impl<'a> Extractor<'a> {
         if self.used[i] || !t.is_capword() {
             return false;
         }
+        // "#IStandWithAhmed", "@CNN": hashtags and handles.
+        if i > 0 && self.toks[i - 1].end == t.start && matches!(self.text(i - 1), "#" | "@") {
+            return false;
+        }
         let w = self.text(i);
         // "Image:" of a caption, "Photo": never inside a name.
         if self.gaz.is_not_name(w) && !self.gaz.is_org_cue(w) && self.phrase[i].is_none() {
@@ -417,9 +421,9 @@ impl<'a> Extractor<'a> {
         let title_at = title_at.filter(|&t| {
             units.get(t + 1).is_some_and(|u| self.is_connector_unit(u))
                 || !units[t + 1..].iter().any(|u| {
-                let w = self.unit_text(u);
-                self.gaz.is_org_cue(w) || self.gaz.place_cue(w).is_some_and(|c| !c.prefix)
-            })
+                    let w = self.unit_text(u);
+                    self.gaz.is_org_cue(w) || self.gaz.place_cue(w).is_some_and(|c| !c.prefix)
+                })
         });
         match title_at {
             Some(t) => self.parse_titled(&units, t),
@@ -567,7 +571,12 @@ impl<'a> Extractor<'a> {
             return;
         }
         // "Shiite-dominated Iraqi …": a compound adjective opens the run.
-        if n > 1 && first.lex.is_none() && texts[0].rsplit_once('-').is_some_and(|(_, t)| t.len() >= 3 && t.chars().all(char::is_lowercase)) {
+        if n > 1
+            && first.lex.is_none()
+            && texts[0]
+                .rsplit_once('-')
+                .is_some_and(|(_, t)| t.len() >= 3 && t.chars().all(char::is_lowercase))
+        {
             self.single(first.first);
             return self.parse_plain(&units[1..]);
         }
@@ -645,8 +654,8 @@ impl<'a> Extractor<'a> {
             }
         }
         let last_text = texts[n - 1];
-        // Organisation cue: "… Committee", "Ministry of …".
-        if (n > 1 && self.gaz.is_org_cue(last_text))
+        // Organisation cue: "… Committee", "Ministry of …", "Team Estonia".
+        if (n > 1 && (self.gaz.is_org_cue(last_text) || self.gaz.is_org_cue(texts[0])))
             || (n >= 3 && self.gaz.is_org_cue(texts[0]) && self.is_connector_unit(&units[1]))
         {
             self.push(first.first, last.last, Some(Kind::Org), strength::STRONG);
@@ -838,10 +847,32 @@ impl<'a> Extractor<'a> {
             long_form: None,
             nested: false,
         };
-        if cand.strength < strength::CONTEXT && !matches!(kind, Some(Kind::Date | Kind::Quantity)) {
-            if let Some(k) = self.context_kind(first, last) {
-                cand.kind = Some(k);
-                cand.strength = strength::CONTEXT;
+        if !matches!(kind, Some(Kind::Date | Kind::Quantity)) {
+            // "Mountain View, California": the place with its state or
+            // country is a surface form of it too.
+            if self.text(last + 1) == "," {
+                if let Some((l, lex)) = self.phrase.get(last + 2).copied().flatten() {
+                    let ends = self
+                        .toks
+                        .get(l + 1)
+                        .is_none_or(|t| t.kind == TokKind::Punct || t.after_break);
+                    let kind_ok = matches!(cand.kind, None | Some(Kind::Place));
+                    if lex.place && ends && kind_ok && !self.toks[last + 2].after_break {
+                        let b = self.toks[l].end;
+                        cand.long_form = Some(
+                            self.body[start..b]
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        );
+                    }
+                }
+            }
+            if cand.strength < strength::CONTEXT {
+                if let Some(k) = self.context_kind(first, last) {
+                    cand.kind = Some(k);
+                    cand.strength = strength::CONTEXT;
+                }
             }
         }
         self.out.cands.push(cand);
@@ -874,7 +905,10 @@ impl<'a> Extractor<'a> {
                 && self.gaz.is_given(self.text(j))
                 && !self.gaz.lookup(self.text(j)).is_some_and(|l| l.place)
         };
-        if last == first && (next == "and" && personal(last + 2) || first >= 2 && self.text(first - 1) == "and" && personal(first - 2)) {
+        if last == first
+            && (next == "and" && personal(last + 2)
+                || first >= 2 && self.text(first - 1) == "and" && personal(first - 2))
+        {
             return Some(Kind::Person);
         }
         if first >= 1

@@ -304,8 +304,8 @@ impl Gazetteer {
             return false;
         }
         const SUFFIXES: [&str; 14] = [
-            "ments", "ment", "ness", "ations", "ation", "ions", "ion", "ings", "ing", "ers",
-            "er", "ed", "ly", "s",
+            "ments", "ment", "ness", "ations", "ation", "ions", "ion", "ings", "ing", "ers", "er",
+            "ed", "ly", "s",
         ];
         const PREFIXES: [&str; 8] = ["re", "un", "non", "pre", "over", "anti", "counter", "mis"];
         let known = |stem: &str| {

@@ -106,8 +106,10 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
         let (cap, all_caps) = if kind == TokKind::Word {
             // "e-Khalq", "al-Maliki": a lowercase particle before a name.
             let particle = text.split_once('-').is_some_and(|(p, rest)| {
-                matches!(p, "e" | "al" | "el" | "ul" | "bin" | "ibn" | "de" | "di" | "da" | "van" | "von")
-                    && rest.starts_with(char::is_uppercase)
+                matches!(
+                    p,
+                    "e" | "al" | "el" | "ul" | "bin" | "ibn" | "de" | "di" | "da" | "van" | "von"
+                ) && rest.starts_with(char::is_uppercase)
             });
             let first_upper = particle || text.chars().next().is_some_and(char::is_uppercase);
             let letters = text.chars().filter(|c| c.is_alphabetic()).count();
