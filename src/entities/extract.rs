@@ -581,23 +581,23 @@ impl<'a> Extractor<'a> {
             return self.parse_plain(&units[1..]);
         }
         // One known phrase.
-        if n == 1 {
-            if let Some(lex) = first.lex {
-                if let Some(a) = lex.alias {
-                    let kind = self.gaz.canon[a as usize].0;
-                    self.push(first.first, first.last, Some(kind), strength::STRONG);
-                    if let Some(c) = self.out.cands.last_mut() {
-                        c.alias = Some(a);
-                    }
-                    return;
+        if n == 1
+            && let Some(lex) = first.lex
+        {
+            if let Some(a) = lex.alias {
+                let kind = self.gaz.canon[a as usize].0;
+                self.push(first.first, first.last, Some(kind), strength::STRONG);
+                if let Some(c) = self.out.cands.last_mut() {
+                    c.alias = Some(a);
                 }
-                if lex.place {
-                    self.push(first.first, first.last, Some(Kind::Place), strength::STRONG);
-                    return;
-                }
-                if lex.demonym || lex.title {
-                    return;
-                }
+                return;
+            }
+            if lex.place {
+                self.push(first.first, first.last, Some(Kind::Place), strength::STRONG);
+                return;
+            }
+            if lex.demonym || lex.title {
+                return;
             }
         }
         // Leading adjectives of nationality: kept inside an organisation's
@@ -668,7 +668,7 @@ impl<'a> Extractor<'a> {
             let suffix = self
                 .gaz
                 .place_cue(last_text)
-                .filter(|c| !c.prefix && !(c.weak && has_org_cue));
+                .filter(|c| !(c.prefix || c.weak && has_org_cue));
             if let Some(cue) = prefix.or(suffix) {
                 let bare = if prefix.is_some() {
                     &units[1..]
@@ -756,41 +756,40 @@ impl<'a> Extractor<'a> {
             return;
         }
         // "Paris-based", "Scientology-related": the name is the head.
-        if let Some((head, tail)) = w.rsplit_once('-') {
-            if tail.len() >= 3
-                && tail.chars().all(char::is_lowercase)
-                && head.starts_with(char::is_uppercase)
-            {
-                let lex = self.gaz.lookup(head);
-                // Only a known head: "Paris-based"; not "Co-founder".
-                if lex.is_none_or(|l| l.demonym || l.title) {
-                    return;
-                }
-                self.push(i, i, None, strength::NONE);
-                if let Some(c) = self.out.cands.last_mut() {
-                    c.end = c.start + head.len();
-                    c.name = head.to_string();
-                    if let Some(l) = lex.filter(|l| l.place || l.alias.is_some()) {
-                        c.kind = Some(
-                            l.alias
-                                .map_or(Kind::Place, |a| self.gaz.canon[a as usize].0),
-                        );
-                        c.strength = strength::STRONG;
-                        c.alias = l.alias;
-                    }
-                }
+        if let Some((head, tail)) = w.rsplit_once('-')
+            && tail.len() >= 3
+            && tail.chars().all(char::is_lowercase)
+            && head.starts_with(char::is_uppercase)
+        {
+            let lex = self.gaz.lookup(head);
+            // Only a known head: "Paris-based"; not "Co-founder".
+            if lex.is_none_or(|l| l.demonym || l.title) {
                 return;
             }
+            self.push(i, i, None, strength::NONE);
+            if let Some(c) = self.out.cands.last_mut() {
+                c.end = c.start + head.len();
+                c.name = head.to_string();
+                if let Some(l) = lex.filter(|l| l.place || l.alias.is_some()) {
+                    c.kind = Some(
+                        l.alias
+                            .map_or(Kind::Place, |a| self.gaz.canon[a as usize].0),
+                    );
+                    c.strength = strength::STRONG;
+                    c.alias = l.alias;
+                }
+            }
+            return;
         }
         self.push(i, i, None, strength::NONE);
         // "the Court", "the Council": an ordinary word that may refer back
         // to a name of the document.
-        if (self.gaz.is_common(w) && !self.gaz.is_given(w)) || self.gaz.is_org_cue(w) {
-            if let Some(c) = self.out.cands.last_mut() {
-                c.weak_common = true;
-                c.kind = None;
-                c.strength = strength::NONE;
-            }
+        if ((self.gaz.is_common(w) && !self.gaz.is_given(w)) || self.gaz.is_org_cue(w))
+            && let Some(c) = self.out.cands.last_mut()
+        {
+            c.weak_common = true;
+            c.kind = None;
+            c.strength = strength::NONE;
         }
     }
 
@@ -850,29 +849,29 @@ impl<'a> Extractor<'a> {
         if !matches!(kind, Some(Kind::Date | Kind::Quantity)) {
             // "Mountain View, California": the place with its state or
             // country is a surface form of it too.
-            if self.text(last + 1) == "," {
-                if let Some((l, lex)) = self.phrase.get(last + 2).copied().flatten() {
-                    let ends = self
-                        .toks
-                        .get(l + 1)
-                        .is_none_or(|t| t.kind == TokKind::Punct || t.after_break);
-                    let kind_ok = matches!(cand.kind, None | Some(Kind::Place));
-                    if lex.place && ends && kind_ok && !self.toks[last + 2].after_break {
-                        let b = self.toks[l].end;
-                        cand.long_form = Some(
-                            self.body[start..b]
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" "),
-                        );
-                    }
+            if self.text(last + 1) == ","
+                && let Some((l, lex)) = self.phrase.get(last + 2).copied().flatten()
+            {
+                let ends = self
+                    .toks
+                    .get(l + 1)
+                    .is_none_or(|t| t.kind == TokKind::Punct || t.after_break);
+                let kind_ok = matches!(cand.kind, None | Some(Kind::Place));
+                if lex.place && ends && kind_ok && !self.toks[last + 2].after_break {
+                    let b = self.toks[l].end;
+                    cand.long_form = Some(
+                        self.body[start..b]
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
                 }
             }
-            if cand.strength < strength::CONTEXT {
-                if let Some(k) = self.context_kind(first, last) {
-                    cand.kind = Some(k);
-                    cand.strength = strength::CONTEXT;
-                }
+            if cand.strength < strength::CONTEXT
+                && let Some(k) = self.context_kind(first, last)
+            {
+                cand.kind = Some(k);
+                cand.strength = strength::CONTEXT;
             }
         }
         self.out.cands.push(cand);

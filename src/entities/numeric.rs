@@ -109,12 +109,12 @@ pub fn scan(body: &str, toks: &[Token], gaz: &Gazetteer) -> Vec<Span> {
             && !w.ends_with("nd")
             && !w.ends_with("rd")
             && !w.ends_with("th");
-        if numeric || (t.kind == TokKind::Word && gaz.is_number_word(w)) {
-            if let Some(span) = quantity(body, toks, i, gaz) {
-                i = span.last + 1;
-                out.push(span);
-                continue;
-            }
+        if (numeric || (t.kind == TokKind::Word && gaz.is_number_word(w)))
+            && let Some(span) = quantity(body, toks, i, gaz)
+        {
+            i = span.last + 1;
+            out.push(span);
+            continue;
         }
         i += 1;
     }

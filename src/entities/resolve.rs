@@ -188,11 +188,13 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
     // 2. Open single words that equal a settled name join it.
     let mut joined = vec![false; nodes.len()];
     for n in 0..nodes.len() {
-        if open[n] && !nodes[n].1.bare_title && !nodes[n].1.weak_common {
-            if let Some(&m) = by_key.get(&keys[n]) {
-                sets.union(m, n);
-                joined[n] = true;
-            }
+        if open[n]
+            && !nodes[n].1.bare_title
+            && !nodes[n].1.weak_common
+            && let Some(&m) = by_key.get(&keys[n])
+        {
+            sets.union(m, n);
+            joined[n] = true;
         }
     }
 
@@ -208,10 +210,10 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
         if kind != Kind::Person {
             continue;
         }
-        if let Some(t) = &c.title {
-            if !c.bare_title {
-                push_unique(titled.entry((*d, t.to_lowercase())).or_default(), root);
-            }
+        if let Some(t) = &c.title
+            && !c.bare_title
+        {
+            push_unique(titled.entry((*d, t.to_lowercase())).or_default(), root);
         }
         let k = &keys[n];
         let parts: Vec<&str> = k
@@ -378,8 +380,8 @@ fn build(
 ) -> Vec<Entity> {
     let kinds = vote(nodes, sets, open);
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for n in 0..nodes.len() {
-        if !dropped[n] {
+    for (n, &gone) in dropped.iter().enumerate() {
+        if !gone {
             groups.entry(sets.find(n)).or_default().push(n);
         }
     }
@@ -491,7 +493,9 @@ mod tests {
 
     #[test]
     fn keys_and_skeletons() {
-        assert_eq!(key("U.S."), "us");
+        assert_eq!(key("U.S."), "^us");
+        assert_eq!(key("US"), key("U.S."));
+        assert_ne!(key("WHO"), key("Who"));
         assert_eq!(key("Iran’s"), "iran");
         assert_eq!(key("the Mujahedeen-e-Khalq"), "mujahedeen e khalq");
         let a = skeleton(&key("Mujahedin-e Khalq"));

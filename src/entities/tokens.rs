@@ -169,8 +169,7 @@ fn ends_sentence(p: &str, body: &str, after: usize) -> bool {
         .chars()
         .next()
         .is_none_or(|c| c.is_whitespace() || c == '"' || c == '“' || c == '”');
-    matches!(p, "." | "!" | "?" | ":" | "•" | "…") && next_space
-        || matches!(p, "—" | "–") && next_space
+    next_space && matches!(p, "." | "!" | "?" | ":" | "•" | "…" | "—" | "–")
 }
 
 /// An apostrophe that makes a possessive: after a word, followed by `s` and
