@@ -99,16 +99,17 @@ pub fn extract(body: &str) -> Extract {
 impl<'a> Extractor<'a> {
     fn new(body: &'a str, toks: Vec<Token>, gaz: &'static Gazetteer) -> Self {
         let mut phrase = vec![None; toks.len()];
-        // Map phrase byte ranges onto token ranges.
-        for (s, e, lex) in gaz.phrases(body) {
-            let Ok(first) = toks.binary_search_by_key(&s, |t| t.start) else {
+        // Gazetteer phrases start at capitalised words; map their ends onto
+        // tokens.
+        for (first, t) in toks.iter().enumerate() {
+            if !t.cap {
+                continue;
+            }
+            let Some((e, lex)) = gaz.phrase_at(body, t.start) else {
                 continue;
             };
-            let Ok(last) = toks.binary_search_by_key(&e, |t| t.end) else {
-                continue;
-            };
-            if last >= first && toks[first].cap {
-                phrase[first] = Some((last, lex));
+            if let Ok(last) = toks[first..].binary_search_by_key(&e, |t| t.end) {
+                phrase[first] = Some((first + last, lex));
             }
         }
         let used = vec![false; toks.len()];

@@ -7,10 +7,10 @@
 //! Multi-word entries ("United States", "Secretary of State") are found in a
 //! body by one Aho-Corasick pass; single words are looked up in hash sets.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::Kind;
 
@@ -87,7 +87,7 @@ impl Gazetteer {
     }
 
     fn load() -> Gazetteer {
-        let mut lex: HashMap<&'static str, Lex> = HashMap::new();
+        let mut lex: HashMap<&'static str, Lex> = HashMap::default();
         for line in lines(PLACES) {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
@@ -129,10 +129,11 @@ impl Gazetteer {
         // Leftmost-longest: "United States Navy" must not stop at "United".
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("gazetteer patterns are plain strings");
 
-        let mut abbreviations: HashSet<&'static str> = HashSet::new();
+        let mut abbreviations: HashSet<&'static str> = HashSet::default();
         for title in lines(TITLES).chain(lines(ORG_CUES)) {
             for word in title.split(' ') {
                 if let Some(w) = word.strip_suffix('.') {
@@ -140,14 +141,14 @@ impl Gazetteer {
                 }
             }
         }
-        let mut months = HashMap::new();
-        let mut weekdays = HashSet::new();
-        let mut not_names = HashSet::new();
-        let mut connectors = HashSet::new();
-        let mut numbers = HashSet::new();
-        let mut media = HashSet::new();
-        let mut multipliers = HashSet::new();
-        let mut function = HashSet::new();
+        let mut months = HashMap::default();
+        let mut weekdays = HashSet::default();
+        let mut not_names = HashSet::default();
+        let mut connectors = HashSet::default();
+        let mut numbers = HashSet::default();
+        let mut media = HashSet::default();
+        let mut multipliers = HashSet::default();
+        let mut function = HashSet::default();
         let mut modifiers = Vec::new();
         let mut month = 0u8;
         for line in lines(MISC) {
@@ -239,30 +240,35 @@ impl Gazetteer {
         }
     }
 
-    /// Gazetteer phrases in `text` on word boundaries: (start, end, lex).
-    pub fn phrases<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, Lex)> + 'a {
-        let bytes = text.as_bytes();
-        let boundary_before = move |i: usize| {
-            i == 0
-                || text[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
+    /// The longest gazetteer phrase that starts at byte `start` of `text`
+    /// and ends on a word boundary: (end, lex). Every entry starts with a
+    /// capital, so callers ask only at capitalised words, and an anchored
+    /// search there is cheaper than scanning the whole text.
+    pub fn phrase_at(&self, text: &str, start: usize) -> Option<(usize, Lex)> {
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        let boundary_after = |i: usize| {
+            text[i..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
         };
-        let boundary_after = move |i: usize| {
-            i >= bytes.len()
-                || text[i..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        };
-        self.matcher.find_iter(text).filter_map(move |m| {
-            if !boundary_before(m.start()) || !boundary_after(m.end()) {
-                return None;
-            }
+        let m = self.matcher.find(input)?;
+        if boundary_after(m.end()) {
             let pattern = self.patterns[m.pattern().as_usize()];
-            Some((m.start(), m.end(), *self.lex.get(pattern)?))
-        })
+            return Some((m.end(), *self.lex.get(pattern)?));
+        }
+        // Leftmost-longest stopped inside a word ("Iran" in "Iranshahr"):
+        // a shorter entry may still fit, so retry on the word alone.
+        let end = text[start..m.end()]
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map(|e| start + e)?;
+        let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
+        let m = self.matcher.find(input)?;
+        let ok = boundary_after(m.end());
+        let pattern = self.patterns[m.pattern().as_usize()];
+        ok.then(|| self.lex.get(pattern).map(|l| (m.end(), *l)))?
     }
 
     pub fn lookup(&self, phrase: &str) -> Option<Lex> {
@@ -290,9 +296,12 @@ impl Gazetteer {
     /// Derived forms count when their stem is listed ("resettlement",
     /// "unjustifiable").
     pub fn is_common(&self, w: &str) -> bool {
+        let mut buf = [0u8; 32];
         let lower;
         let w = if w.bytes().all(|b| b.is_ascii_lowercase()) {
             w
+        } else if let Some(l) = ascii_lower(w, &mut buf) {
+            l
         } else {
             lower = w.to_lowercase();
             lower.as_str()
@@ -345,11 +354,21 @@ impl Gazetteer {
 
     /// Number words ("thirty", "dozens"); parts of "thirty-six" each are.
     pub fn is_number_word(&self, w: &str) -> bool {
-        let lower = w.to_ascii_lowercase();
+        // Cheap test first: every number word starts with one of these.
+        if !w.starts_with([
+            't', 'f', 's', 'e', 'n', 'h', 'm', 'b', 'd', 'o', 'T', 'F', 'S', 'E', 'N', 'H', 'M',
+            'B', 'D', 'O',
+        ]) {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let Some(lower) = ascii_lower(w, &mut buf) else {
+            return false;
+        };
         lower
             .split('-')
-            .all(|p| self.numbers.contains(p) || matches!(p, "one"))
-            && !lower.eq("one")
+            .all(|p| self.numbers.contains(p) || p == "one")
+            && lower != "one"
     }
 
     /// Words after a number that scale it ("million", "percent", "%").
@@ -371,6 +390,18 @@ impl Gazetteer {
     pub fn is_connector(&self, w: &str) -> bool {
         self.connectors.contains(w)
     }
+}
+
+/// `w` in ASCII lowercase in `buf`, when it is short ASCII.
+fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let bytes = w.as_bytes();
+    if bytes.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 #[cfg(test)]
@@ -401,7 +432,10 @@ mod tests {
     fn finds_phrases_on_word_boundaries() {
         let g = Gazetteer::get();
         let text = "Secretary of State John Kerry left the United States for Iranshahr.";
-        let found: Vec<&str> = g.phrases(text).map(|(s, e, _)| &text[s..e]).collect();
+        let found: Vec<&str> = (0..text.len())
+            .filter(|&i| i == 0 || &text[i - 1..i] == " ")
+            .filter_map(|i| g.phrase_at(text, i).map(|(e, _)| &text[i..e]))
+            .collect();
         assert!(found.contains(&"Secretary of State"));
         assert!(found.contains(&"United States"));
         assert!(!found.contains(&"Iran"));

@@ -28,13 +28,19 @@ pub fn find(x: &mut Extractor) {
         if b.first_tok <= a.last_tok {
             continue;
         }
-        let between: Vec<&str> = (a.last_tok + 1..b.first_tok).map(|t| x.text(t)).collect();
-        let between: Vec<&str> = between.into_iter().filter(|w| *w != "the").collect();
+        // Links are stated in a few words; skip far neighbours cheaply.
+        if b.first_tok - a.last_tok > 14 {
+            continue;
+        }
+        let between: Vec<&str> = (a.last_tok + 1..b.first_tok)
+            .map(|t| x.text(t))
+            .filter(|w| *w != "the")
+            .collect();
         let after = x.text(b.last_tok + 1);
-        let compat = initials_match(&b.name, &a.name) || initials_match(&a.name, &b.name);
+        let compat = || initials_match(&b.name, &a.name) || initials_match(&a.name, &b.name);
         let stated = match between.as_slice() {
-            ["("] => after == ")" && compat,
-            ["or"] | [",", "or"] => compat && matches!(after, "," | "." | ")" | ";" | ""),
+            ["("] => after == ")" && compat(),
+            ["or"] | [",", "or"] => matches!(after, "," | "." | ")" | ";" | "") && compat(),
             [",", "also", "known", "as"]
             | ["also", "known", "as"]
             | ["(", "also", "known", "as"] => true,
@@ -71,8 +77,16 @@ pub fn find(x: &mut Extractor) {
 
 /// An all-caps short form: "MEK", "U.N.", "UNHCR".
 pub fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && !s.contains(' ')
+    let mut letters = 0;
+    for c in s.chars() {
+        if c == ' ' || c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    (2..=8).contains(&letters)
 }
 
 /// Whether `short` is the initials of `long`: each significant word of

@@ -114,6 +114,12 @@ pub fn build_with(docs: &[Document], corrections: &Corrections) -> EntityIndex {
     EntityIndex::new(entities, docs.len())
 }
 
+/// Resolve extracted candidates (one [`Extract`] per document, in corpus
+/// order) into entities, ids not yet assigned.
+pub fn resolve_extracts(extracts: &[Extract]) -> Vec<Entity> {
+    resolve::resolve(extracts)
+}
+
 /// Extraction (in parallel, one document per task) and resolution, without
 /// corrections: what the machine thinks.
 pub fn resolve_docs(docs: &[Document]) -> Vec<Entity> {

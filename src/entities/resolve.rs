@@ -8,7 +8,8 @@
 //! title points to exactly one person, and when two organisations share an
 //! unusual word. The kind of an entity is a vote of its mentions' evidence.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -50,17 +51,36 @@ pub fn key(name: &str) -> String {
     if super::links::is_acronym(name) {
         s.push('^');
     }
-    for c in name.nfd().filter(|c| !is_combining_mark(*c)) {
-        match c {
-            '.' => {}
-            '’' | '‘' | '\'' => s.push('\''),
-            '-' | '‐' | '‑' | '–' | '—' => s.push(' '),
-            c => s.extend(c.to_lowercase()),
+    // Whitespace collapses as it is written, so one allocation suffices.
+    let mut push = |c: char| match c {
+        '.' => {}
+        '’' | '‘' | '\'' => s.push('\''),
+        c if c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '—') => {
+            if !s.is_empty() && !s.ends_with(' ') {
+                s.push(' ');
+            }
         }
+        c if c.is_ascii() => s.push(c.to_ascii_lowercase()),
+        c => s.extend(c.to_lowercase()),
+    };
+    // Most names are ASCII: skip the decomposition then.
+    if name.is_ascii() {
+        name.chars().for_each(&mut push);
+    } else {
+        name.nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .for_each(&mut push);
     }
-    let s = s.strip_suffix("'s").unwrap_or(&s).to_string();
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
+    while s.ends_with(' ') {
+        s.pop();
+    }
+    if s.ends_with("'s") {
+        s.truncate(s.len() - 2);
+    }
+    if s.starts_with("the ") {
+        s.drain(..4);
+    }
+    s
 }
 
 /// A consonant skeleton that spelling and transliteration variants share:
@@ -112,11 +132,19 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
         })
         .collect();
     let keys: Vec<String> = nodes
-        .iter()
+        .par_iter()
         .map(|(_, c)| match c.kind {
             Some(Kind::Date) => format!("date:{}", key(&c.name)),
             Some(Kind::Quantity) => format!("quantity:{}", key(&c.name)),
             _ => key(&c.name),
+        })
+        .collect();
+    let skeletons: Vec<Option<String>> = nodes
+        .par_iter()
+        .zip(&keys)
+        .map(|((_, c), k)| match c.kind {
+            Some(Kind::Date | Kind::Quantity) => None,
+            _ => skeleton(k),
         })
         .collect();
     let mut sets = Sets::new(nodes.len());
@@ -135,9 +163,9 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
         .collect();
 
     // 1. Equal names, curated aliases, stated links, bare places, skeletons.
-    let mut by_key: HashMap<&str, usize> = HashMap::new();
-    let mut by_alias: HashMap<u32, usize> = HashMap::new();
-    let mut by_skeleton: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<&str, usize> = HashMap::default();
+    let mut by_alias: HashMap<u32, usize> = HashMap::default();
+    let mut by_skeleton: HashMap<String, usize> = HashMap::default();
     for (n, (_, c)) in nodes.iter().enumerate() {
         if open[n] {
             continue;
@@ -159,7 +187,7 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
         if matches!(c.kind, Some(Kind::Date | Kind::Quantity)) {
             continue;
         }
-        if let Some(s) = skeleton(&keys[n]) {
+        if let Some(s) = skeletons[n].clone() {
             match by_skeleton.get(&s) {
                 Some(&m) => sets.union(m, n),
                 None => {
@@ -200,8 +228,8 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
 
     // 3. People: surnames and first names, then bare titles.
     let kinds = vote(&nodes, &mut sets, &open);
-    let mut surname: HashMap<(Option<usize>, String), Vec<usize>> = HashMap::new();
-    let mut titled: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut surname: HashMap<(Option<usize>, String), Vec<usize>> = HashMap::default();
+    let mut titled: HashMap<(usize, String), Vec<usize>> = HashMap::default();
     for (n, (d, c)) in nodes.iter().enumerate() {
         let root = sets.find(n);
         let kind = kinds
@@ -235,7 +263,7 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
             }
         }
     }
-    let mut org_words: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut org_words: HashMap<(usize, String), Vec<usize>> = HashMap::default();
     for (n, (d, c)) in nodes.iter().enumerate() {
         let root = sets.find(n);
         if open[n] || !matches!(kinds.get(&root).map(|k| k.0), Some(Kind::Org | Kind::Place)) {
@@ -286,7 +314,7 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
         }
     }
     // Leftover single words join their equals.
-    let mut left: HashMap<&str, usize> = HashMap::new();
+    let mut left: HashMap<&str, usize> = HashMap::default();
     for n in 0..nodes.len() {
         if open[n] && !dropped[n] && !joined[n] {
             match left.get(keys[n].as_str()) {
@@ -300,7 +328,7 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
 
     // 4. Organisations that share an unusual word.
     let kinds = vote(&nodes, &mut sets, &open);
-    let mut rare: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut rare: HashMap<String, Vec<usize>> = HashMap::default();
     for (n, (_, c)) in nodes.iter().enumerate() {
         let root = sets.find(n);
         let kind = kinds
@@ -347,7 +375,7 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
 
 /// The kind each current set leans to, with the total evidence for it.
 fn vote(nodes: &[(usize, &Cand)], sets: &mut Sets, open: &[bool]) -> HashMap<usize, (Kind, u32)> {
-    let mut tally: HashMap<usize, [u32; 5]> = HashMap::new();
+    let mut tally: HashMap<usize, [u32; 5]> = HashMap::default();
     for (n, (_, c)) in nodes.iter().enumerate() {
         let Some(k) = c.kind else { continue };
         if c.bare_title {
@@ -379,7 +407,7 @@ fn build(
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
     let kinds = vote(nodes, sets, open);
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for (n, &gone) in dropped.iter().enumerate() {
         if !gone {
             groups.entry(sets.find(n)).or_default().push(n);

@@ -74,9 +74,13 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let c = match body[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            match body[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -112,8 +116,16 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
                 ) && rest.starts_with(char::is_uppercase)
             });
             let first_upper = particle || text.chars().next().is_some_and(char::is_uppercase);
-            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-            let all = letters >= 2 && !text.chars().any(char::is_lowercase);
+            let all = first_upper && {
+                if text.is_ascii() {
+                    let b = text.as_bytes();
+                    !b.iter().any(u8::is_ascii_lowercase)
+                        && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                } else {
+                    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+                    letters >= 2 && !text.chars().any(char::is_lowercase)
+                }
+            };
             (first_upper, all)
         } else {
             (false, false)
@@ -193,12 +205,18 @@ fn possessive_at(body: &str, i: usize, out: &[Token]) -> bool {
 
 /// The end of the word or number starting at `i`.
 fn scan_word(body: &str, i: usize, gaz: &Gazetteer) -> usize {
-    let mut end = i;
-    let mut chars = body[i..].char_indices().peekable();
-    let mut letters_since_dot = 0usize;
+    // Fast path over the ASCII letters and digits that make most words.
+    let bytes = body.as_bytes();
+    let mut j = i;
+    while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
+    let mut end = j;
+    let mut chars = body[j..].char_indices().peekable();
+    let mut letters_since_dot = j - i;
     let mut dotted = false;
     while let Some((off, c)) = chars.next() {
-        let pos = i + off;
+        let pos = j + off;
         if c.is_alphanumeric() {
             end = pos + c.len_utf8();
             letters_since_dot += 1;
