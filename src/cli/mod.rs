@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
-use crate::entities::{self, EntityIndex, Kind};
+use crate::entities::{self, Correction, Corrections, EntityIndex, Kind};
 use crate::search;
 use crate::store::{self, Corpus};
 
@@ -56,6 +56,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Correct the entities: the correction is saved in the user's
+    /// corrections file and applies from the next run on.
+    Correct {
+        #[command(subcommand)]
+        op: CorrectOp,
+    },
     /// Every mention of one entity, in context.
     Xref {
         /// Entity name or alias (case-insensitive), else a fuzzy match.
@@ -64,6 +70,26 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A correction to record; entities are named by id, name or alias.
+#[derive(Debug, Subcommand)]
+pub enum CorrectOp {
+    /// ENTITY is the same thing as INTO.
+    Merge { entity: String, into: String },
+    /// The mentions of ENTITY written ALIAS are another entity.
+    Split { entity: String, alias: String },
+    /// Show ENTITY as NAME.
+    Rename { entity: String, name: String },
+    /// ENTITY is of kind KIND (person, org, place, date, quantity).
+    Kind { entity: String, kind: Kind },
+    /// ENTITY is not an entity.
+    Hide { entity: String },
+}
+
+/// The user's corrections; a broken file is an error that names it.
+fn corrections() -> Result<Corrections> {
+    Corrections::load().context("reading entity corrections")
 }
 
 /// Load the documents under `paths`, or the bundled corpus when there are
@@ -125,7 +151,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
         }
         Command::Entities { paths, kind, json } => {
             let corpus = load_corpus(&paths)?;
-            let index = entities::build(&corpus.docs);
+            let index = entities::build_with(&corpus.docs, &corrections()?);
             let chosen: Vec<_> = index
                 .entities()
                 .iter()
@@ -138,9 +164,21 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 table::entities(out, &chosen, table::width())
             }
         }
+        Command::Correct { op } => {
+            let c = match op {
+                CorrectOp::Merge { entity, into } => Correction::Merge { entity, into },
+                CorrectOp::Split { entity, alias } => Correction::Split { entity, alias },
+                CorrectOp::Rename { entity, name } => Correction::Rename { entity, name },
+                CorrectOp::Kind { entity, kind } => Correction::Kind { entity, kind },
+                CorrectOp::Hide { entity } => Correction::Hide { entity },
+            };
+            let path = Corrections::record(c).context("saving the correction")?;
+            eprintln!("dossier: correction saved in {}", path.display());
+            Ok(())
+        }
         Command::Xref { name, paths, json } => {
             let corpus = load_corpus(&paths)?;
-            let index = entities::build(&corpus.docs);
+            let index = entities::build_with(&corpus.docs, &corrections()?);
             let Some(e) = index.find(&name) else {
                 bail!("no entity matches {name:?} (try `dossier entities`)");
             };

@@ -6,12 +6,22 @@
 //! result is an [`EntityIndex`] that answers "all mentions of X" and "the
 //! next mention of X after this point" without scanning text.
 
+mod corrections;
+mod extract;
+mod gazetteer;
 mod index;
+mod links;
+mod numeric;
+mod resolve;
+mod tokens;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::store::{DocIdx, Document};
 
+pub use corrections::{Correction, Corrections, CorrectionsError};
+pub use extract::{Cand, Extract, extract};
 pub use index::{DocMention, EntityIndex, Position, context};
 
 /// Index of an entity in its [`EntityIndex`].
@@ -90,9 +100,41 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
-/// Build the entity index of a corpus: extract, resolve, apply corrections.
-///
-/// SCAFFOLD: no extraction yet; returns an empty index.
+/// Build the entity index of a corpus: extract, resolve, apply the user's
+/// corrections. A corrections file that cannot be read is ignored here;
+/// callers that must report it load it themselves and use [`build_with`].
 pub fn build(docs: &[Document]) -> EntityIndex {
-    EntityIndex::new(Vec::new(), docs.len())
+    build_with(docs, &Corrections::load().unwrap_or_default())
+}
+
+/// Build the entity index of a corpus with the given corrections.
+pub fn build_with(docs: &[Document], corrections: &Corrections) -> EntityIndex {
+    let mut entities = resolve_docs(docs);
+    corrections.apply(&mut entities, docs);
+    EntityIndex::new(entities, docs.len())
+}
+
+/// Resolve extracted candidates (one [`Extract`] per document, in corpus
+/// order) into entities, ids not yet assigned.
+pub fn resolve_extracts(extracts: &[Extract]) -> Vec<Entity> {
+    resolve::resolve(extracts)
+}
+
+/// Extraction (in parallel, one document per task) and resolution, without
+/// corrections: what the machine thinks.
+pub fn resolve_docs(docs: &[Document]) -> Vec<Entity> {
+    let extracts: Vec<Extract> = docs.par_iter().map(|d| extract(&d.body)).collect();
+    let mut entities = resolve::resolve(&extracts);
+    let mut seen = std::collections::HashSet::new();
+    for e in &mut entities {
+        let base = format!("{}:{}", e.kind.as_str(), corrections::slug(&e.name));
+        let mut id = base.clone();
+        let mut n = 2;
+        while !seen.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        e.id = id;
+    }
+    entities
 }

@@ -1,0 +1,443 @@
+//! Curated word lists for extraction, embedded from `assets/entities/` and
+//! loaded once: places (GeoNames countries, US states, major cities),
+//! demonyms, usual aliases of well-known bodies, given names and surnames
+//! (US Census), titles, organisation and place cue words, and common English
+//! words (SCOWL). Credits are in `assets/entities/LICENSES.md`.
+//!
+//! Multi-word entries ("United States", "Secretary of State") are found in a
+//! body by one Aho-Corasick pass; single words are looked up in hash sets.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use super::Kind;
+
+const PLACES: &str = include_str!("../../assets/entities/places.tsv");
+const ALIASES: &str = include_str!("../../assets/entities/aliases.tsv");
+const DEMONYMS: &str = include_str!("../../assets/entities/demonyms.tsv");
+const GIVEN: &str = include_str!("../../assets/entities/given_names.txt");
+const GIVEN_EXTRA: &str = include_str!("../../assets/entities/given_names_extra.txt");
+const SURNAMES: &str = include_str!("../../assets/entities/surnames.txt");
+const TITLES: &str = include_str!("../../assets/entities/titles.txt");
+const ORG_CUES: &str = include_str!("../../assets/entities/org_cues.txt");
+const PLACE_CUES: &str = include_str!("../../assets/entities/place_cues.txt");
+const COMMON: &str = include_str!("../../assets/entities/common_words.txt");
+const MISC: &str = include_str!("../../assets/entities/misc.tsv");
+
+/// What one gazetteer phrase is known to be.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Lex {
+    /// Index into [`Gazetteer::canon`]: a known place or body.
+    pub alias: Option<u32>,
+    /// A place from GeoNames (country, US state, city).
+    pub place: bool,
+    pub country: bool,
+    pub title: bool,
+    pub demonym: bool,
+}
+
+/// A word that makes a name a place.
+#[derive(Debug, Clone, Copy)]
+pub struct PlaceCue {
+    pub prefix: bool,
+    /// The name without the cue is the same place.
+    pub bare: bool,
+    /// An organisation cue in the same name wins ("School District").
+    pub weak: bool,
+}
+
+pub struct Gazetteer {
+    lex: HashMap<&'static str, Lex>,
+    /// Canonical names and kinds of alias groups.
+    pub canon: Vec<(Kind, &'static str)>,
+    matcher: AhoCorasick,
+    patterns: Vec<&'static str>,
+    given: HashSet<&'static str>,
+    surnames: HashSet<&'static str>,
+    org_cues: HashSet<&'static str>,
+    place_cues: HashMap<&'static str, PlaceCue>,
+    common: HashSet<&'static str>,
+    abbreviations: HashSet<&'static str>,
+    months: HashMap<&'static str, u8>,
+    weekdays: HashSet<&'static str>,
+    not_names: HashSet<&'static str>,
+    connectors: HashSet<&'static str>,
+    numbers: HashSet<&'static str>,
+    media: HashSet<&'static str>,
+    multipliers: HashSet<&'static str>,
+    function: HashSet<&'static str>,
+    /// Words before a number that belong to the quantity ("more than").
+    pub modifiers: Vec<Vec<&'static str>>,
+}
+
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+impl Gazetteer {
+    /// The shared gazetteer, built on first use.
+    pub fn get() -> &'static Gazetteer {
+        &GAZETTEER
+    }
+
+    fn load() -> Gazetteer {
+        let mut lex: HashMap<&'static str, Lex> = HashMap::default();
+        for line in lines(PLACES) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let e = lex.entry(name).or_default();
+            e.place = true;
+            e.country |= kind == "country";
+        }
+        let mut canon = Vec::new();
+        for line in lines(ALIASES) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(kind), Some(name)) = (cols.first(), cols.get(1)) else {
+                continue;
+            };
+            let Ok(kind) = kind.parse::<Kind>() else {
+                continue;
+            };
+            let id = canon.len() as u32;
+            canon.push((kind, *name));
+            let others = cols.get(2).map(|s| s.split('|')).into_iter().flatten();
+            for form in std::iter::once(*name).chain(others) {
+                lex.entry(form).or_default().alias = Some(id);
+            }
+        }
+        for line in lines(DEMONYMS) {
+            let Some((country, forms)) = line.split_once('\t') else {
+                continue;
+            };
+            let _ = country;
+            for form in forms.split('|') {
+                lex.entry(form).or_default().demonym = true;
+            }
+        }
+        for title in lines(TITLES) {
+            lex.entry(title).or_default().title = true;
+        }
+        let patterns: Vec<&'static str> = lex.keys().copied().collect();
+        // Leftmost-longest: "United States Navy" must not stop at "United".
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
+            .expect("gazetteer patterns are plain strings");
+
+        let mut abbreviations: HashSet<&'static str> = HashSet::default();
+        for title in lines(TITLES).chain(lines(ORG_CUES)) {
+            for word in title.split(' ') {
+                if let Some(w) = word.strip_suffix('.') {
+                    abbreviations.insert(w);
+                }
+            }
+        }
+        let mut months = HashMap::default();
+        let mut weekdays = HashSet::default();
+        let mut not_names = HashSet::default();
+        let mut connectors = HashSet::default();
+        let mut numbers = HashSet::default();
+        let mut media = HashSet::default();
+        let mut multipliers = HashSet::default();
+        let mut function = HashSet::default();
+        let mut modifiers = Vec::new();
+        let mut month = 0u8;
+        for line in lines(MISC) {
+            let Some((class, words)) = line.split_once('\t') else {
+                continue;
+            };
+            if class == "month" {
+                month += 1;
+            }
+            for w in words.split('|') {
+                match class {
+                    "month" => {
+                        months.insert(w, month);
+                    }
+                    "weekday" => {
+                        weekdays.insert(w);
+                    }
+                    "abbrev" => {
+                        abbreviations.insert(w);
+                    }
+                    "not_name" => {
+                        not_names.insert(w);
+                    }
+                    "connector" => {
+                        connectors.insert(w);
+                    }
+                    "number" => {
+                        numbers.insert(w);
+                    }
+                    "media" => {
+                        media.insert(w);
+                    }
+                    "multiplier" => {
+                        multipliers.insert(w);
+                    }
+                    "function" => {
+                        function.insert(w);
+                    }
+                    "modifier" => modifiers.push(w.split(' ').collect()),
+                    _ => {}
+                }
+            }
+        }
+        for (m, _) in months
+            .iter()
+            .filter(|(m, _)| m.len() <= 4 && !matches!(**m, "May" | "June" | "July"))
+        {
+            abbreviations.insert(m);
+        }
+        let place_cues = lines(PLACE_CUES)
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                Some((
+                    *cols.first()?,
+                    PlaceCue {
+                        prefix: cols.get(1) == Some(&"prefix"),
+                        bare: cols.get(2) == Some(&"bare"),
+                        weak: cols.get(2) == Some(&"weak"),
+                    },
+                ))
+            })
+            .collect();
+        // Census given names include words like "In": never treat a
+        // grammatical word as a name.
+        let given = lines(GIVEN)
+            .chain(lines(GIVEN_EXTRA))
+            .filter(|g| !function.contains(g.to_lowercase().as_str()))
+            .collect();
+        Gazetteer {
+            lex,
+            canon,
+            matcher,
+            patterns,
+            given,
+            surnames: lines(SURNAMES).collect(),
+            org_cues: lines(ORG_CUES).collect(),
+            place_cues,
+            common: lines(COMMON).collect(),
+            abbreviations,
+            months,
+            weekdays,
+            not_names,
+            connectors,
+            numbers,
+            media,
+            multipliers,
+            function,
+            modifiers,
+        }
+    }
+
+    /// The longest gazetteer phrase that starts at byte `start` of `text`
+    /// and ends on a word boundary: (end, lex). Every entry starts with a
+    /// capital, so callers ask only at capitalised words, and an anchored
+    /// search there is cheaper than scanning the whole text.
+    pub fn phrase_at(&self, text: &str, start: usize) -> Option<(usize, Lex)> {
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        let boundary_after = |i: usize| {
+            text[i..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        };
+        let m = self.matcher.find(input)?;
+        if boundary_after(m.end()) {
+            let pattern = self.patterns[m.pattern().as_usize()];
+            return Some((m.end(), *self.lex.get(pattern)?));
+        }
+        // Leftmost-longest stopped inside a word ("Iran" in "Iranshahr"):
+        // a shorter entry may still fit, so retry on the word alone.
+        let end = text[start..m.end()]
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map(|e| start + e)?;
+        let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
+        let m = self.matcher.find(input)?;
+        let ok = boundary_after(m.end());
+        let pattern = self.patterns[m.pattern().as_usize()];
+        ok.then(|| self.lex.get(pattern).map(|l| (m.end(), *l)))?
+    }
+
+    pub fn lookup(&self, phrase: &str) -> Option<Lex> {
+        self.lex.get(phrase).copied()
+    }
+
+    pub fn is_given(&self, w: &str) -> bool {
+        self.given.contains(w)
+    }
+
+    pub fn is_surname(&self, w: &str) -> bool {
+        self.surnames.contains(w)
+    }
+
+    pub fn is_org_cue(&self, w: &str) -> bool {
+        self.org_cues.contains(w)
+    }
+
+    pub fn place_cue(&self, w: &str) -> Option<PlaceCue> {
+        self.place_cues.get(w).copied()
+    }
+
+    /// A lowercase English word ("however", "warning"), asked of a word in
+    /// any case.
+    /// Derived forms count when their stem is listed ("resettlement",
+    /// "unjustifiable").
+    pub fn is_common(&self, w: &str) -> bool {
+        let mut buf = [0u8; 32];
+        let lower;
+        let w = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            w
+        } else if let Some(l) = ascii_lower(w, &mut buf) {
+            l
+        } else {
+            lower = w.to_lowercase();
+            lower.as_str()
+        };
+        if self.common.contains(w) {
+            return true;
+        }
+        if w.len() < 6 || !w.is_ascii() {
+            return false;
+        }
+        const SUFFIXES: [&str; 14] = [
+            "ments", "ment", "ness", "ations", "ation", "ions", "ion", "ings", "ing", "ers", "er",
+            "ed", "ly", "s",
+        ];
+        const PREFIXES: [&str; 8] = ["re", "un", "non", "pre", "over", "anti", "counter", "mis"];
+        let known = |stem: &str| {
+            stem.len() >= 3
+                && (self.common.contains(stem) || self.common.contains(format!("{stem}e").as_str()))
+        };
+        let unsuffixed = SUFFIXES.iter().filter_map(|s| w.strip_suffix(s));
+        let candidates: Vec<&str> = std::iter::once(w).chain(unsuffixed).collect();
+        candidates.iter().any(|stem| {
+            (*stem != w && known(stem))
+                || PREFIXES
+                    .iter()
+                    .filter_map(|p| stem.strip_prefix(p))
+                    .any(|rest| rest.len() >= 3 && known(rest))
+        })
+    }
+
+    pub fn is_abbreviation(&self, w: &str) -> bool {
+        self.abbreviations.contains(w)
+    }
+
+    /// Month number of a month name or abbreviation (with or without its
+    /// period).
+    pub fn month(&self, w: &str) -> Option<u8> {
+        self.months.get(w.trim_end_matches('.')).copied()
+    }
+
+    pub fn is_weekday(&self, w: &str) -> bool {
+        self.weekdays.contains(w)
+    }
+
+    /// Capitalised words that never name an entity on their own (pronouns,
+    /// interjections, generic nouns of headings).
+    pub fn is_not_name(&self, w: &str) -> bool {
+        self.not_names.contains(w)
+    }
+
+    /// Number words ("thirty", "dozens"); parts of "thirty-six" each are.
+    pub fn is_number_word(&self, w: &str) -> bool {
+        // Cheap test first: every number word starts with one of these.
+        if !w.starts_with([
+            't', 'f', 's', 'e', 'n', 'h', 'm', 'b', 'd', 'o', 'T', 'F', 'S', 'E', 'N', 'H', 'M',
+            'B', 'D', 'O',
+        ]) {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let Some(lower) = ascii_lower(w, &mut buf) else {
+            return false;
+        };
+        lower
+            .split('-')
+            .all(|p| self.numbers.contains(p) || p == "one")
+            && lower != "one"
+    }
+
+    /// Words after a number that scale it ("million", "percent", "%").
+    pub fn is_multiplier(&self, w: &str) -> bool {
+        self.multipliers.contains(w)
+    }
+
+    /// Grammatical words that never end a quantity ("the", "of", "in").
+    pub fn is_function(&self, w: &str) -> bool {
+        self.function.contains(w)
+    }
+
+    /// Words that end an outlet's name ("Times", "Tribune").
+    pub fn is_media(&self, w: &str) -> bool {
+        self.media.contains(w)
+    }
+
+    /// Lowercase words allowed inside a name ("of", "al", "de").
+    pub fn is_connector(&self, w: &str) -> bool {
+        self.connectors.contains(w)
+    }
+}
+
+/// `w` in ASCII lowercase in `buf`, when it is short ASCII.
+fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let bytes = w.as_bytes();
+    if bytes.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_every_list() {
+        let g = Gazetteer::get();
+        assert!(g.lookup("Iraq").is_some_and(|l| l.place && l.country));
+        assert!(g.lookup("Baghdad").is_some_and(|l| l.place && !l.country));
+        assert!(g.lookup("Texas").is_some_and(|l| l.place));
+        assert!(g.lookup("Secretary of State").is_some_and(|l| l.title));
+        assert!(g.lookup("Iranian").is_some_and(|l| l.demonym));
+        let us = g
+            .lookup("U.S.")
+            .and_then(|l| l.alias)
+            .map(|i| g.canon[i as usize]);
+        assert_eq!(us, Some((Kind::Place, "United States")));
+        assert!(g.is_given("John") && g.is_surname("Smith"));
+        assert!(g.is_org_cue("Committee") && g.place_cue("Camp").is_some_and(|c| c.prefix));
+        assert!(g.is_common("However") && !g.is_common("Kerry"));
+        assert_eq!(g.month("Sep."), Some(9));
+        assert!(g.is_abbreviation("Sen") && g.is_abbreviation("Gen"));
+    }
+
+    #[test]
+    fn finds_phrases_on_word_boundaries() {
+        let g = Gazetteer::get();
+        let text = "Secretary of State John Kerry left the United States for Iranshahr.";
+        let found: Vec<&str> = (0..text.len())
+            .filter(|&i| i == 0 || &text[i - 1..i] == " ")
+            .filter_map(|i| g.phrase_at(text, i).map(|(e, _)| &text[i..e]))
+            .collect();
+        assert!(found.contains(&"Secretary of State"));
+        assert!(found.contains(&"United States"));
+        assert!(!found.contains(&"Iran"));
+    }
+}
