@@ -269,7 +269,7 @@ impl Keymap {
     }
 
     /// The keys bound to an action, in a stable order: single characters
-    /// first, as they are what people type.
+    /// first, as they are what people type, then named keys, then chords.
     pub fn keys_for(&self, action: Action) -> Vec<Key> {
         let mut keys: Vec<Key> = self
             .bindings
@@ -278,8 +278,12 @@ impl Keymap {
             .map(|(k, _)| *k)
             .collect();
         keys.sort_by_key(|k| {
-            let plain = matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty();
-            (!plain, k.label())
+            let rank = match (k.code, k.mods.is_empty()) {
+                (KeyCode::Char(_), true) => 0,
+                (_, true) => 1,
+                _ => 2,
+            };
+            (rank, k.label())
         });
         keys
     }

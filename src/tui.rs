@@ -80,7 +80,13 @@ pub fn run(paths: Vec<PathBuf>) -> Result<Outcome> {
     let guard = TerminalGuard::enter()?;
     let mut terminal =
         Terminal::new(CrosstermBackend::new(std::io::stdout())).context("opening the terminal")?;
-    terminal.clear().context("clearing the terminal")?;
+    // Cleared by hand: ratatui's `clear` asks the terminal where its cursor
+    // is, and a terminal that never answers would stall the start.
+    execute!(
+        std::io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )
+    .context("clearing the terminal")?;
 
     let input_tx = tx.clone();
     std::thread::Builder::new()
