@@ -111,6 +111,13 @@ fn hints(app: &App) -> Vec<(String, String)> {
             (Action::ToggleHelp, "help"),
             (Action::Quit, "quit"),
         ],
+        Focus::Article if !app.article.search.is_empty() => &[
+            (Action::NextMatch, "next match"),
+            (Action::PrevMatch, "previous"),
+            (Action::Back, "end search"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ],
         Focus::Article => &[
             (Action::NextMatch, "next mention"),
             (Action::NextMention, "cursor"),
