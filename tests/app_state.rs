@@ -443,3 +443,45 @@ fn the_worker_loads_folders_and_reports_progress() {
         other => panic!("expected one failure, got {other:?}"),
     }
 }
+
+#[test]
+fn clicking_a_mention_selects_its_entity() {
+    let mut app = small_app(160, 40);
+    let inner = dossier::app::layout::inner(app.panes.article);
+    // Find a drawn row holding a mention, and click its first char.
+    let doc = app.article.doc.unwrap();
+    let m = app.index.mentions_in(doc)[0];
+    let row = app.article.row_of(m.start);
+    let dossier::app::Row::Text(start, _) = app.article.rows[row] else {
+        panic!("mention not on a text row");
+    };
+    let column = dossier::app::wrap::str_width(&app.text()[start..m.start]) as u16;
+    let screen_row = inner.y + (row - app.article.scroll) as u16;
+    update(
+        &mut app,
+        Msg::Click {
+            column: inner.x + column,
+            row: screen_row,
+        },
+    );
+    assert_eq!(app.focus, Focus::Article);
+    assert_eq!(app.selected, Some(m.entity));
+    assert_eq!(app.article.cursor, Some((m.start, m.end)));
+}
+
+#[test]
+fn jumps_without_a_selection_say_what_to_do() {
+    let mut app = small_app(120, 40);
+    act(&mut app, Action::Open);
+    act(&mut app, Action::NextMatch);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("no entity selected")
+    );
+    assert_eq!(app.article.cursor, None);
+    // The message goes with the next key.
+    act(&mut app, Action::Down);
+    assert_eq!(app.message, None);
+}
