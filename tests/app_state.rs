@@ -485,3 +485,32 @@ fn jumps_without_a_selection_say_what_to_do() {
     act(&mut app, Action::Down);
     assert_eq!(app.message, None);
 }
+
+#[test]
+fn typing_brings_the_best_match_to_the_top_and_esc_keeps_the_article() {
+    let mut app = small_app(120, 40);
+    // Open the last article, then filter for text all titles share.
+    act(&mut app, Action::Bottom);
+    let open = app.article.doc;
+    act(&mut app, Action::Search);
+    type_text(&mut app, "e");
+    assert_eq!(app.list_cursor, 0);
+    assert_eq!(
+        app.article.doc,
+        Some(app.list[0]),
+        "the top match is previewed"
+    );
+    // Each further character narrows; the result equals a fresh run.
+    type_text(&mut app, "ather");
+    let fresh = dossier::search::filter::Filter::new(
+        dossier::search::filter::Query::parse("eather"),
+        &app.index,
+    )
+    .apply(app.docs(), &app.index);
+    assert_eq!(app.list, fresh);
+    act(&mut app, Action::Down);
+    update(&mut app, Msg::Edit(Edit::Cancel));
+    assert_eq!(app.list.len(), 3);
+    assert_eq!(app.list[app.list_cursor], app.article.doc.unwrap());
+    assert_ne!(open, None);
+}

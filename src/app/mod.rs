@@ -116,6 +116,9 @@ pub struct App {
     /// The filter as typed.
     pub input: String,
     pub filter: Filter,
+    /// The index `list` was computed with: narrowing the previous list is
+    /// only sound while the corpus and index are the same.
+    filtered_with: Arc<EntityIndex>,
     /// The documents the filter keeps, in display order.
     pub list: Vec<DocIdx>,
     pub list_cursor: usize,
@@ -143,6 +146,7 @@ impl App {
         let index = Arc::new(EntityIndex::default());
         App {
             filter: Filter::new(Query::default(), &index),
+            filtered_with: index.clone(),
             corpus: Arc::new(Corpus::default()),
             index,
             loading: Loading::Files { done: 0, total: 0 },

@@ -252,8 +252,14 @@ fn edit_line(app: &mut App, edit: Edit) -> bool {
     }
     match app.mode {
         Mode::Filter => {
+            let changed = app.input != line;
             app.input = line;
-            app.refilter();
+            if edit == Edit::Cancel {
+                // Clearing keeps the article the user is on.
+                app.refilter();
+            } else if changed {
+                app.refilter_typed();
+            }
         }
         Mode::Search => app.set_search(line),
         Mode::Normal => {}
