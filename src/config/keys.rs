@@ -1,73 +1,17 @@
-//! The reader's configuration: where it lives, the keymap and the theme.
-//!
-//! Both come as TOML presets in `assets/`, compiled into the binary; a file
-//! of the same name in the config directory (`$DOSSIER_CONFIG_DIR`, else
-//! `dirs::config_dir()/dossier`) merges over the preset entry by entry. A
-//! mistake in the user's file is an error naming the file and the line, not
-//! a silent fallback: a key that does nothing is worse than a clear message.
+//! Keys and the keymap: naming keys in TOML (`j`, `G`, `ctrl-d`, `pgdn`),
+//! normalising terminal key events to those names, and the table from key
+//! to [`Action`], preset merged with the user's file.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
+use super::{ConfigError, line_of, user_file};
 use crate::app::Action;
-use crate::entities::Kind;
 
-const DEFAULT_KEYMAP: &str = include_str!("../assets/keymap.toml");
-const DEFAULT_THEME: &str = include_str!("../assets/theme.toml");
-
-/// Errors in a configuration file.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("{}: {source}", path.display())]
-    Read {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{}: {message}", path.display())]
-    Parse { path: PathBuf, message: String },
-    #[error("{}:{line}: {message}", path.display())]
-    Entry {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
-}
-
-/// The config directory: `$DOSSIER_CONFIG_DIR` when set, else the
-/// platform's config dir (`$XDG_CONFIG_HOME` or `~/.config`) + `dossier`.
-pub fn config_dir() -> Option<PathBuf> {
-    match std::env::var_os("DOSSIER_CONFIG_DIR") {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => dirs::config_dir().map(|d| d.join("dossier")),
-    }
-}
-
-/// The contents of `name` in the config directory, if the file exists.
-fn user_file(name: &str) -> Result<Option<(PathBuf, String)>, ConfigError> {
-    let Some(path) = config_dir().map(|d| d.join(name)) else {
-        return Ok(None);
-    };
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Some((path, text))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(ConfigError::Read { path, source }),
-    }
-}
-
-/// 1-based line of byte `offset` in `text`.
-fn line_of(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
+const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
 /// A key press as the keymap names it: a code and its modifiers, with
 /// Shift folded into the character (`G`, not `shift-g`).
@@ -301,111 +245,6 @@ impl Keymap {
     }
 }
 
-/// Every named style of the reader.
-#[derive(Debug, Clone)]
-pub struct Theme {
-    styles: BTreeMap<String, Style>,
-    no_color: bool,
-}
-
-#[derive(Deserialize, Default)]
-struct StyleSpec {
-    fg: Option<String>,
-    bg: Option<String>,
-    #[serde(default)]
-    modifiers: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct ThemeFile {
-    #[serde(default)]
-    styles: BTreeMap<String, toml::Spanned<StyleSpec>>,
-}
-
-impl Theme {
-    /// The preset from `assets/theme.toml`; `no_color` drops every colour.
-    pub fn preset(no_color: bool) -> Theme {
-        let mut theme = Theme {
-            styles: BTreeMap::new(),
-            no_color,
-        };
-        let _ = theme.merge(Path::new("assets/theme.toml"), DEFAULT_THEME);
-        theme
-    }
-
-    /// The preset with the user's `theme.toml` merged over it, honouring
-    /// `NO_COLOR` (set and non-empty, per no-color.org).
-    pub fn load() -> Result<Theme, ConfigError> {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let mut theme = Theme::preset(no_color);
-        if let Some((path, text)) = user_file("theme.toml")? {
-            theme.merge(&path, &text)?;
-        }
-        Ok(theme)
-    }
-
-    /// Merge the styles of a theme file over these.
-    pub fn merge(&mut self, path: &Path, text: &str) -> Result<(), ConfigError> {
-        let file: ThemeFile = toml::from_str(text).map_err(|e| ConfigError::Parse {
-            path: path.to_path_buf(),
-            message: match e.span() {
-                Some(s) => format!("line {}: {}", line_of(text, s.start), e.message()),
-                None => e.message().to_string(),
-            },
-        })?;
-        for (name, spec) in file.styles {
-            let line = line_of(text, spec.span().start);
-            let err = |message: String| ConfigError::Entry {
-                path: path.to_path_buf(),
-                line,
-                message,
-            };
-            let spec = spec.into_inner();
-            let mut style = Style::default();
-            if !self.no_color {
-                if let Some(fg) = &spec.fg {
-                    style = style.fg(fg
-                        .parse::<Color>()
-                        .map_err(|_| err(format!("unknown colour {fg:?}")))?);
-                }
-                if let Some(bg) = &spec.bg {
-                    style = style.bg(bg
-                        .parse::<Color>()
-                        .map_err(|_| err(format!("unknown colour {bg:?}")))?);
-                }
-            }
-            for m in &spec.modifiers {
-                style = style.add_modifier(match m.as_str() {
-                    "bold" => Modifier::BOLD,
-                    "dim" => Modifier::DIM,
-                    "italic" => Modifier::ITALIC,
-                    "underlined" | "underline" => Modifier::UNDERLINED,
-                    "reversed" | "reverse" => Modifier::REVERSED,
-                    other => return Err(err(format!("unknown modifier {other:?}"))),
-                });
-            }
-            self.styles.insert(name, style);
-        }
-        Ok(())
-    }
-
-    /// A named style; unknown names are plain.
-    pub fn style(&self, name: &str) -> Style {
-        self.styles.get(name).copied().unwrap_or_default()
-    }
-
-    /// The style of a mention of an entity of `kind`. Without colour, kinds
-    /// cannot be told apart, so mentions are at least underlined.
-    pub fn kind(&self, kind: Kind) -> Style {
-        let style = self.style(kind.as_str());
-        if self.no_color {
-            style.add_modifier(Modifier::UNDERLINED)
-        } else {
-            style
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,34 +303,5 @@ mod tests {
         assert_eq!(Key::parse("-").map(|k| k.code), Some(KeyCode::Char('-')));
         assert_eq!(Key::parse("f13"), None);
         assert_eq!(Key::parse("ctrl-d").unwrap().label(), "ctrl-d");
-    }
-
-    #[test]
-    fn theme_parses_and_no_color_drops_colours() {
-        let theme = Theme::preset(false);
-        assert!(theme.style("org").fg.is_some());
-        let plain = Theme::preset(true);
-        assert_eq!(plain.style("org").fg, None);
-        assert_eq!(plain.style("status").bg, None);
-        assert!(
-            plain
-                .style("cursor")
-                .add_modifier
-                .contains(Modifier::REVERSED)
-        );
-        assert!(
-            plain
-                .kind(Kind::Org)
-                .add_modifier
-                .contains(Modifier::UNDERLINED)
-        );
-        let mut t = Theme::preset(false);
-        let err = t
-            .merge(
-                Path::new("t.toml"),
-                "[styles]\n\norg = { fg = \"ultraviolet\" }\n",
-            )
-            .unwrap_err();
-        assert!(err.to_string().starts_with("t.toml:3:"), "{err}");
     }
 }
