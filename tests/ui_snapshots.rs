@@ -196,3 +196,67 @@ fn every_size_draws() {
         let _ = render(&app, &theme);
     }
 }
+
+/// Thousands of pseudo-random messages (actions, typing, clicks, wheel,
+/// resizes down to 1×1) through update and draw: no panic, and the state's
+/// invariants hold after every step.
+#[test]
+fn random_messages_never_panic() {
+    let theme = theme();
+    let mut app = bundled_app(120, 40);
+    // SplitMix64: deterministic, no dependency.
+    let mut seed: u64 = 0x5eed;
+    let mut next = move || {
+        seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = seed;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let chars = ['a', 'r', 'q', ' ', '@', '"', 'é', '日', '/', ':'];
+    for step in 0..3000 {
+        let r = next();
+        let msg = match r % 10 {
+            0 => Msg::Resize((next() % 200 + 1) as u16, (next() % 60 + 1) as u16),
+            1 => Msg::Edit(match next() % 5 {
+                0 => Edit::Backspace,
+                1 => Edit::Submit,
+                2 => Edit::Cancel,
+                3 => Edit::Clear,
+                _ => Edit::Insert(chars[(next() % chars.len() as u64) as usize]),
+            }),
+            2 => Msg::Click {
+                column: (next() % 200) as u16,
+                row: (next() % 60) as u16,
+            },
+            3 => Msg::Wheel {
+                column: (next() % 200) as u16,
+                row: (next() % 60) as u16,
+                down: next() % 2 == 0,
+            },
+            _ => {
+                let actions = Action::ALL;
+                let a = actions[(next() % actions.len() as u64) as usize];
+                if a == Action::Quit {
+                    continue;
+                }
+                Msg::Action(a)
+            }
+        };
+        update(&mut app, msg);
+        if step % 5 == 0 {
+            let _ = render(&app, &theme);
+        }
+        assert!(app.list_cursor < app.list.len().max(1), "step {step}");
+        assert!(app.list.iter().all(|&d| d < app.docs().len()));
+        let text = app.text();
+        if let Some((s, e)) = app.article.cursor {
+            assert!(text.is_char_boundary(s) && text.is_char_boundary(e) && s <= e);
+        }
+        for row in &app.article.rows {
+            if let dossier::app::Row::Text(s, e) = row {
+                assert!(text.get(*s..*e).is_some(), "step {step}: row {s}..{e}");
+            }
+        }
+    }
+}

@@ -86,9 +86,13 @@ impl App {
             self.article.wrapped_for = None;
             return;
         };
-        if width == 0 && self.article.wrapped_for.is_some() {
-            return;
-        }
+        // A hidden pane (narrow terminal) keeps the width it last had, so
+        // the rows always belong to the document and text on show.
+        let width = match (width, self.article.wrapped_for) {
+            (0, Some((_, _, last))) => last,
+            (0, None) => 80,
+            (w, _) => w,
+        };
         let key = (doc_idx, self.article.raw, width);
         if self.article.wrapped_for == Some(key) {
             return;
