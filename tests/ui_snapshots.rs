@@ -260,3 +260,43 @@ fn random_messages_never_panic() {
         }
     }
 }
+
+/// Escape sequences inside an article are drawn inert, and wide chars
+/// (CJK, emoji) keep the pane borders aligned.
+#[test]
+fn hostile_text_is_inert_and_wide_text_aligned() {
+    let body =
+        "Evil \u{1b}[2J\u{1b}]0;pwned\u{7} text.\n\n日本語のテキスト 😀 wide words, فارسی too. "
+            .repeat(8);
+    let corpus = dossier::store::Corpus {
+        docs: vec![app_fixture::doc(
+            "x",
+            "日本語 title \u{1b}[31m",
+            Some("Ω"),
+            &body,
+        )],
+        problems: Vec::new(),
+    };
+    let index = app_fixture::index(&corpus.docs);
+    for (w, h) in [(80, 24), (61, 10), (160, 48), (33, 7)] {
+        let app = App::ready(
+            corpus.clone(),
+            index.clone(),
+            dossier::config::Keymap::preset(),
+            (w, h),
+        );
+        let screen = render(&app, &theme());
+        assert!(
+            !screen.contains('\u{1b}') && !screen.contains('\u{7}'),
+            "{screen}"
+        );
+        // Every line is exactly as wide as the terminal.
+        for line in screen.lines() {
+            assert_eq!(
+                unicode_width::UnicodeWidthStr::width(line),
+                w as usize,
+                "{line:?}"
+            );
+        }
+    }
+}
