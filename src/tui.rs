@@ -225,10 +225,12 @@ pub fn translate(ev: &Event, app: &App, keymap: &Keymap) -> Option<Msg> {
 
 /// Raw mode, the alternate screen and mouse capture for as long as it
 /// lives; dropping it (or a panic) puts the terminal back.
-struct TerminalGuard;
+pub struct TerminalGuard;
 
 impl TerminalGuard {
-    fn enter() -> Result<TerminalGuard> {
+    /// Set the terminal up, and install a panic hook that restores it
+    /// before the panic message is printed (so the message is readable).
+    pub fn enter() -> Result<TerminalGuard> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();

@@ -169,3 +169,44 @@ fn entity_jumps_cross_into_another_article() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_restored();
 }
+
+/// A panic while the terminal is set up: the hook restores the terminal
+/// before the message is printed. The test runs itself in a pty; the child
+/// copy enters the guard and panics.
+#[test]
+fn a_panic_restores_the_terminal() {
+    if std::env::var_os("DOSSIER_PANIC_CHILD").is_some() {
+        let _guard = dossier::tui::TerminalGuard::enter().expect("terminal");
+        print!("inside the reader");
+        panic!("deliberate panic for the test");
+    }
+    let exe = std::env::current_exe().unwrap();
+    let mut s = Session::start_program(
+        exe.to_str().unwrap(),
+        &[
+            "--exact",
+            "a_panic_restores_the_terminal",
+            "--nocapture",
+            "--test-threads=1",
+        ],
+        &[("DOSSIER_PANIC_CHILD", "1")],
+        100,
+        30,
+    );
+    let code = s.wait_exit();
+    assert_ne!(code, 0, "the child panicked");
+    s.assert_restored();
+    // The message comes after the terminal was put back, so it is readable.
+    let out = String::from_utf8_lossy(&s.bytes.lock().unwrap()).into_owned();
+    // The hook restores first; the guard's drop restores again while
+    // unwinding, so look at the first exit after the last entry.
+    let entered = out
+        .rfind("\x1b[?1049h")
+        .expect("entered the alternate screen");
+    let left = entered
+        + out[entered..]
+            .find("\x1b[?1049l")
+            .expect("left the alternate screen");
+    let message = out.rfind("deliberate panic").expect("panic message shown");
+    assert!(message > left, "message printed before the restore");
+}

@@ -300,3 +300,40 @@ fn hostile_text_is_inert_and_wide_text_aligned() {
         }
     }
 }
+
+/// The characters the filter matched are highlighted in the list rows.
+#[test]
+fn filter_matches_are_highlighted() {
+    let theme = theme();
+    let mut app = bundled_app(160, 48);
+    act(&mut app, Action::Search);
+    for c in "iraq".chars() {
+        update(&mut app, Msg::Edit(Edit::Insert(c)));
+    }
+    let backend = ratatui::backend::TestBackend::new(160, 48);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|f| dossier::ui::draw(f, &app, &theme))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let inner = dossier::app::layout::inner(app.panes.sources);
+    let mark = theme.style("filter_match");
+    let mut whole = 0;
+    for (i, _) in app.list.iter().enumerate().take(inner.height as usize - 1) {
+        let y = inner.y + 1 + i as u16;
+        let marked: String = (inner.x..inner.right())
+            .map(|x| &buf[(x, y)])
+            .filter(|c| c.fg == mark.fg.unwrap() && c.modifier.contains(Modifier::UNDERLINED))
+            .map(|c| c.symbol().to_lowercase())
+            .collect();
+        // Marked chars are the pattern's letters, in order; a match that
+        // falls past the cut of a long title is simply not on screen.
+        let mut pattern = "iraq".chars();
+        assert!(
+            marked.chars().all(|c| pattern.any(|p| p == c)),
+            "row {i}: {marked}"
+        );
+        whole += usize::from(marked == "iraq");
+    }
+    assert!(whole > 0, "no row shows its whole match");
+}

@@ -87,15 +87,77 @@ fn fit(s: &str, width: usize) -> String {
     out
 }
 
-/// Spans for `s` with the chars at `marks` (char indices) in `mark`,
-/// the rest in `base`, cut to `width` columns.
+/// Spans for `s` with the chars at `marks` (char indices, ascending) in
+/// `mark`, the rest in `base`, cut to `width` columns. When the marks lie
+/// past the cut, the text is shown from a little before the first one,
+/// after an ellipsis, as fuzzy finders do, so a match is never invisible.
 fn marked<'a>(s: &str, marks: &[usize], base: Style, mark: Style, width: usize) -> Vec<Span<'a>> {
-    let cut = fit(s, width);
+    let chars: Vec<(char, bool)> = s
+        .chars()
+        .enumerate()
+        .map(|(i, c)| (visible(c), marks.binary_search(&i).is_ok()))
+        .collect();
+    let total: usize = chars.iter().map(|(c, _)| char_width(*c)).sum();
+    let last_col: usize = marks
+        .last()
+        .map(|&l| chars.iter().take(l + 1).map(|(c, _)| char_width(*c)).sum())
+        .unwrap_or(0);
+    let room = if total > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    let mut shown: Vec<(char, bool)> = Vec::new();
+    let start = match (marks.first(), marks.last()) {
+        (Some(&first), Some(&last)) if last_col > room && width > 4 => {
+            // As much text before the match as fits with all of it (after
+            // the leading ellipsis), or else from just before its start.
+            let mut start = last.min(chars.len().saturating_sub(1));
+            let mut span = chars.get(start).map_or(0, |(c, _)| char_width(*c));
+            while start > 0 {
+                let w = char_width(chars[start - 1].0);
+                if span + w + 2 > width {
+                    break;
+                }
+                span += w;
+                start -= 1;
+            }
+            if start <= first {
+                start
+            } else {
+                first.saturating_sub(3)
+            }
+        }
+        _ => 0,
+    };
+    if start > 0 {
+        shown.push(('…', false));
+    }
+    let mut used = shown.len();
+    let rest = &chars[start.min(chars.len())..];
+    let rest_w: usize = rest.iter().map(|(c, _)| char_width(*c)).sum();
+    let room = if used + rest_w > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    let mut cut = false;
+    for &(c, m) in rest {
+        let w = char_width(c);
+        if used + w > room {
+            cut = true;
+            break;
+        }
+        used += w;
+        shown.push((c, m));
+    }
+    if cut && width > 0 {
+        shown.push(('…', false));
+    }
     let mut spans: Vec<Span<'a>> = Vec::new();
     let mut run = String::new();
     let mut run_marked = false;
-    for (i, c) in cut.chars().enumerate() {
-        let m = marks.binary_search(&i).is_ok();
+    for (c, m) in shown {
         if m != run_marked && !run.is_empty() {
             let style = if run_marked { base.patch(mark) } else { base };
             spans.push(Span::styled(std::mem::take(&mut run), style));

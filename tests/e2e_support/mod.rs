@@ -25,6 +25,17 @@ impl Session {
     /// Start `dossier ARGS` on a `cols` × `rows` terminal, with an empty
     /// config directory so the user's own keymap cannot interfere.
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_dossier"), args, &[], cols, rows)
+    }
+
+    /// Start any program (the test binary itself, for a panic test).
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -34,8 +45,11 @@ impl Session {
             })
             .expect("open a pty");
         let config = tempfile::tempdir().expect("temp config dir");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env("DOSSIER_CONFIG_DIR", config.path());
         cmd.env_remove("NO_COLOR");
