@@ -353,10 +353,7 @@ impl App {
             return true;
         };
         match self.index.at(doc, start) {
-            Some(e) => {
-                self.select_entity(e);
-                self.focus_pane(Focus::Article);
-            }
+            Some(e) => self.select_entity(e),
             None => self.message = Some("no entity under the cursor (e moves to the next)".into()),
         }
         true
