@@ -5,9 +5,14 @@
 //! people, organisations, places, dates and figures they mention, `search`
 //! filters and matches, and `cli` prints the non-interactive commands. None of
 //! those know about the terminal, so they are tested and benchmarked without
-//! one.
+//! one. The reader is `app` (state and update), `ui` (drawing), `tui` (the
+//! terminal and the event loop) and `config` (keymap and theme).
 
+pub mod app;
 pub mod cli;
+pub mod config;
 pub mod entities;
 pub mod search;
 pub mod store;
+pub mod tui;
+pub mod ui;

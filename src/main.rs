@@ -1,7 +1,8 @@
 //! The `dossier` binary: parse arguments, run, map errors to exit codes.
 //!
 //! Exit codes: 0 success (a closed pipe counts as success), 1 an error the
-//! message names (missing path, unknown document or entity), 2 bad usage.
+//! message names (missing path, unknown document or entity, bad config),
+//! 2 bad usage, 128 + N when the reader was ended by signal N (143 SIGTERM).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -17,11 +18,14 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::new(stdout.lock());
             cli::run(command, &mut out).and_then(|()| Ok(out.flush()?))
         }
-        None => cli::load_corpus(&args.paths).and_then(|corpus| {
-            let mut out = std::io::stdout().lock();
-            let order: Vec<usize> = (0..corpus.docs.len()).collect();
-            cli::print_list(&mut out, &corpus, &order)
-        }),
+        None => match dossier::tui::run(args.paths) {
+            // Killed by a signal: the shell convention, 128 + its number.
+            Ok(dossier::tui::Outcome::Signal(sig)) => {
+                return ExitCode::from(u8::try_from(128 + sig).unwrap_or(1));
+            }
+            Ok(dossier::tui::Outcome::Quit) => Ok(()),
+            Err(err) => Err(err),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

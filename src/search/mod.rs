@@ -1,6 +1,8 @@
 //! Filtering and matching: fuzzy matching of short fields (titles, outlets,
 //! authors, entity names) with `fuzzy-matcher`'s Skim algorithm.
 
+pub mod filter;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 

@@ -1,0 +1,134 @@
+//! The article pane: title, outlet · author · date, then the wrapped text
+//! from the state's cached rows; mentions coloured by kind, the selected
+//! entity standing out, search matches and the cursor marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{fit, pane_block};
+use crate::app::wrap::visible;
+use crate::app::{App, Focus, Loading, Mode, Row, layout};
+use crate::config::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = super::focused(app, Focus::Article);
+    let mut title = String::from(" Article ");
+    if app.article.raw {
+        title.push_str("(raw) ");
+    }
+    if app.mode == Mode::Search || !app.article.search.is_empty() {
+        let cursor = if app.mode == Mode::Search { "▏" } else { "" };
+        title.push_str(&format!(
+            "/{}{cursor} [{}] ",
+            app.article.search,
+            app.article.matches.len()
+        ));
+    }
+    let mut block = pane_block(title, focused, theme);
+    let inner = layout::inner(area);
+    let rows = &app.article.rows;
+    if rows.len() > inner.height as usize && inner.height > 0 {
+        let bottom = (app.article.scroll + inner.height as usize).min(rows.len());
+        let pct = bottom * 100 / rows.len().max(1);
+        block = block.title_bottom(Line::from(format!(" {pct}% ")).right_aligned());
+    }
+    frame.render_widget(block, area);
+    if inner.area() == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    if app.current().is_none() {
+        let note = match app.loading {
+            Loading::Ready => "no document",
+            Loading::Failed(_) => "nothing loaded",
+            _ => "loading…",
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(note, theme.style("dim"))),
+            inner,
+        );
+        return;
+    }
+    let text = app.text();
+    let marks = Marks::new(app, theme);
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(app.article.scroll)
+        .take(inner.height as usize)
+        .map(|row| match row {
+            Row::Title(t) => Line::styled(fit(t, width), theme.style("title")),
+            Row::Meta(m) => Line::styled(fit(m, width), theme.style("meta")),
+            Row::Blank => Line::default(),
+            Row::Text(s, e) => marks.line(text, *s, *e),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What colours a text row: the styled byte ranges of the shown text.
+struct Marks {
+    /// (start, end, style) sorted by start, later entries painted on top.
+    ranges: Vec<(usize, usize, Style)>,
+    base: Style,
+}
+
+impl Marks {
+    fn new(app: &App, theme: &Theme) -> Marks {
+        let mut ranges = Vec::new();
+        if let (Some(doc), false) = (app.article.doc, app.article.raw) {
+            for m in app.index.mentions_in(doc) {
+                let kind = app.index.entity(m.entity).kind;
+                let style = if Some(m.entity) == app.selected {
+                    theme.kind(kind).patch(theme.style("selected_entity"))
+                } else {
+                    theme.kind(kind)
+                };
+                ranges.push((m.start, m.end, style));
+            }
+        }
+        for &(s, e) in &app.article.matches {
+            ranges.push((s, e, theme.style("search_match")));
+        }
+        if let Some((s, e)) = app.article.cursor {
+            ranges.push((s, e, theme.style("cursor")));
+        }
+        Marks {
+            ranges,
+            base: theme.style("text"),
+        }
+    }
+
+    /// The spans of text row `start..end`, styled char by char and merged.
+    fn line<'a>(&self, text: &str, start: usize, end: usize) -> Line<'a> {
+        let Some(row) = text.get(start..end) else {
+            return Line::default();
+        };
+        let here: Vec<&(usize, usize, Style)> = self
+            .ranges
+            .iter()
+            .filter(|(s, e, _)| *s < end && *e > start)
+            .collect();
+        let mut spans: Vec<Span<'a>> = Vec::new();
+        let mut run = String::new();
+        let mut run_style = self.base;
+        for (i, c) in row.char_indices() {
+            let at = start + i;
+            let style = here
+                .iter()
+                .filter(|(s, e, _)| *s <= at && at < *e)
+                .fold(self.base, |acc, (_, _, st)| acc.patch(*st));
+            if style != run_style && !run.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut run), run_style));
+            }
+            run_style = style;
+            run.push(visible(c));
+        }
+        if !run.is_empty() {
+            spans.push(Span::styled(run, run_style));
+        }
+        Line::from(spans)
+    }
+}

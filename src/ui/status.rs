@@ -1,0 +1,141 @@
+//! The status bar: mode, position in the list, the filter, the selected
+//! entity with "mention i of n", loading progress or a note, and key hints
+//! generated from the keymap (so a remapped key shows as remapped).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::fit;
+use crate::app::wrap::str_width;
+use crate::app::{Action, App, Focus, Loading, Mode};
+use crate::config::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let width = area.width as usize;
+    let bar = theme.style("status");
+    let mode = match (app.mode, &app.loading) {
+        (Mode::Filter, _) => " FILTER ",
+        (Mode::Search, _) => " SEARCH ",
+        (_, Loading::Files { .. }) => " LOADING ",
+        (_, Loading::Entities) => " INDEXING ",
+        _ => " NORMAL ",
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let total = app.docs().len();
+    if total > 0 {
+        let at = app
+            .article
+            .doc
+            .and_then(|d| app.list.iter().position(|&x| x == d))
+            .map_or("-".to_string(), |p| (p + 1).to_string());
+        parts.push(format!("{at}/{} docs", app.list.len()));
+    }
+    match &app.loading {
+        Loading::Files { done, total } if *total > 0 => parts.push(progress(*done, *total)),
+        Loading::Entities => parts.push("indexing entities…".into()),
+        Loading::Failed(e) => parts.push(e.clone()),
+        _ => {}
+    }
+    if !app.input.is_empty() && app.mode != Mode::Filter {
+        parts.push(format!("/{}", app.input));
+    }
+    if let (Some(e), Some((at, n))) = (app.selected, app.mention_position()) {
+        let name = &app.index.entity(e).name;
+        let at = at.map_or("–".to_string(), |i| i.to_string());
+        parts.push(format!("{name} {at}/{n}"));
+    }
+    if !app.corpus.problems.is_empty() {
+        parts.push(format!("{} files skipped", app.corpus.problems.len()));
+    }
+    let mut left = parts.join("  ");
+    if let Some(msg) = &app.message {
+        left = format!("{left}  {msg}");
+    }
+
+    let hints = hints(app);
+    let mode_w = str_width(mode);
+    let left_room = width.saturating_sub(mode_w + 1);
+    let left = fit(&left, left_room);
+    let used = mode_w + 1 + str_width(&left);
+    let mut spans = vec![
+        Span::styled(fit(mode, width), theme.style("status_mode")),
+        Span::styled(" ", bar),
+        Span::styled(left, bar),
+    ];
+    // Hints only where they fit whole, dropping from the right.
+    let mut hint_spans: Vec<Span> = Vec::new();
+    let mut hint_w = 0;
+    for (key, what) in hints {
+        let w = str_width(&key) + str_width(&what) + 3;
+        if used + hint_w + w + 1 > width {
+            break;
+        }
+        hint_w += w;
+        hint_spans.push(Span::styled(format!("  {key}"), theme.style("status_key")));
+        hint_spans.push(Span::styled(format!(" {what}"), bar));
+    }
+    spans.push(Span::styled(
+        " ".repeat(width.saturating_sub(used + hint_w)),
+        bar,
+    ));
+    spans.extend(hint_spans);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+}
+
+/// A ten-cell bar and the count: `[####------] 412/1000`.
+fn progress(done: usize, total: usize) -> String {
+    let filled = (done * 10 / total.max(1)).min(10);
+    format!(
+        "[{}{}] {done}/{total}",
+        "#".repeat(filled),
+        "-".repeat(10 - filled)
+    )
+}
+
+/// The hints for the current situation, most useful first.
+fn hints(app: &App) -> Vec<(String, String)> {
+    let typing = [("enter", "keep"), ("esc", "clear")];
+    if app.mode != Mode::Normal {
+        return typing
+            .iter()
+            .map(|(k, w)| (k.to_string(), w.to_string()))
+            .collect();
+    }
+    let actions: &[(Action, &str)] = match app.focus {
+        Focus::Sources => &[
+            (Action::Search, "filter"),
+            (Action::Open, "open"),
+            (Action::FocusNext, "pane"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ],
+        Focus::Article if !app.article.search.is_empty() => &[
+            (Action::NextMatch, "next match"),
+            (Action::PrevMatch, "previous"),
+            (Action::Back, "end search"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ],
+        Focus::Article => &[
+            (Action::NextMatch, "next mention"),
+            (Action::NextMention, "cursor"),
+            (Action::Open, "select"),
+            (Action::Search, "search"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ],
+        Focus::Entities => &[
+            (Action::Open, "mentions"),
+            (Action::NextMatch, "next"),
+            (Action::NarrowToEntity, "narrow"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
+        ],
+    };
+    actions
+        .iter()
+        .filter_map(|&(a, what)| Some((app.keymap.hint(a)?, what.to_string())))
+        .collect()
+}
