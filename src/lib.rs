@@ -8,6 +8,7 @@
 //! one.
 
 pub mod cli;
+pub mod compare;
 pub mod entities;
 pub mod search;
 pub mod store;
