@@ -175,3 +175,46 @@ quiet. Ruritania is a small kingdom. Borduria, the Acme Party said, would object
     assert_eq!(texts(body, entities, 2), vec!["the cradle of the movement"]);
     assert!(texts(body, entities, 3).is_empty());
 }
+
+/// Sentences from Wikinews articles in the GUM corpus (Wikinews, CC BY 2.5;
+/// GUM, Zeldes 2017): the patterns must not be tuned to the seeds.
+const WIKINEWS: &str = "According to Rathbun, a detective for the Los Angeles Sheriff's office \
+was provided with material from Scientology to build a case against Montalvo.\n\nSteve Whitmore, \
+a representative for the LA Sheriff's office, told LA Weekly in a statement that the case \
+involving Montalvo was being dealt with as charges relating to grand theft.\n\nAhmed Mohamed, a \
+14-year-old boy from Irving, Texas, was arrested at his school.\n\nBelgium started the game with \
+attacking style with Romelu Lukaku, Yannick Carrasco, and Dries Mertens making early attempts. \
+After the match, Hernan Dario Gomez, Panama coach, said, \"I think we have learned a lot.\"";
+
+#[test]
+fn generalises_to_other_news() {
+    let entities: &[&[&str]] = &[
+        &["Rathbun"],
+        &["Steve Whitmore"],
+        &["Montalvo"],
+        &["Ahmed Mohamed"],
+        &["Texas"],
+        &["Yannick Carrasco"],
+        &["Hernan Dario Gomez"],
+        &["Irving"],
+    ];
+    assert!(
+        texts(WIKINEWS, entities, 0).is_empty(),
+        "a new clause's subject"
+    );
+    assert_eq!(
+        texts(WIKINEWS, entities, 1),
+        vec!["a representative for the LA Sheriff's office"]
+    );
+    assert!(
+        texts(WIKINEWS, entities, 2).is_empty(),
+        "\"the case involving\""
+    );
+    assert_eq!(
+        texts(WIKINEWS, entities, 3),
+        vec!["a 14-year-old boy from Irving"]
+    );
+    for e in 4..8 {
+        assert!(texts(WIKINEWS, entities, e).is_empty(), "entity {e}");
+    }
+}

@@ -310,7 +310,7 @@ impl Reader<'_> {
             self.appositive_after(after),
             self.appositive_before(head, after),
             self.modifiers(first, after),
-            self.predicate(after),
+            self.subject_predicate(head, after),
             self.active(head, after),
         ]
         .into_iter()
@@ -397,6 +397,7 @@ impl Reader<'_> {
             || self.word(j + 1).is_some_and(lex::is_possessive)
             || (lex::starts_lower(w)
                 && !lex::is_function_word(w)
+                && !lex::is_quantifier(w)
                 && !lex::is_clause_word(w)
                 && !w.ends_with("ing")
                 && !w.ends_with("ed")
@@ -410,7 +411,23 @@ impl Reader<'_> {
             return None;
         }
         let (span, stop) = self.phrase(j)?;
-        (stop == Stop::Boundary).then_some(span)
+        (stop == Stop::Boundary && self.closes(span.1)).then_some(span)
+    }
+
+    /// Whether the text from `i` to the next punctuation is no main clause:
+    /// in "According to Rathbun, a detective for the Sheriff's office was
+    /// provided …" the phrase after the comma is a subject, not an
+    /// appositive.
+    fn closes(&self, i: usize) -> bool {
+        for k in i..i + 3 * MAX_WORDS {
+            match self.word(k) {
+                None => return true,
+                Some(w) if lex::is_relative(w) => return true,
+                Some(w) if lex::is_aux(w) => return false,
+                Some(_) => {}
+            }
+        }
+        false
     }
 
     /// After a framing participle at `j`: "[by …] as PHRASE", or a bare
@@ -442,6 +459,15 @@ impl Reader<'_> {
             return None;
         }
         self.phrase(k).map(|(span, _)| span)
+    }
+
+    /// The predicate of the name when it is a subject: not when it is the
+    /// object of a preposition ("the trafficking of women in Iran is …").
+    fn subject_predicate(&self, head: usize, after: usize) -> Option<Span> {
+        if head > 0 && self.word(head - 1).is_some_and(lex::is_prep) {
+            return None;
+        }
+        self.predicate(after)
     }
 
     /// "X is regarded as …", "X has repeatedly been denounced as …", "X is a …".
@@ -492,6 +518,14 @@ impl Reader<'_> {
         if head < 2 || !closed || !self.is_punct(head - 1, &[",", "—", "–"]) {
             return None;
         }
+        // "a boy from Irving, Texas", "with Lukaku, Carrasco": a comma after
+        // a name joins names, it does not open an appositive.
+        if self
+            .word(head - 2)
+            .is_none_or(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
         let end = head - 1;
         let mut start = None;
         let mut k = end;
@@ -501,10 +535,13 @@ impl Reader<'_> {
             if lex::is_aux(w) || lex::is_clause_word(w) {
                 break;
             }
+            if lex::is_possessive(w) && k > 0 {
+                // "the Afghan team's coach": a determiner may still come.
+                start = Some(k - 1);
+                continue;
+            }
             if lex::is_np_opener(w) {
                 start = Some(k);
-            } else if lex::is_possessive(w) && k > 0 {
-                start = Some(k - 1);
             } else {
                 continue;
             }
@@ -515,9 +552,13 @@ impl Reader<'_> {
             }
         }
         let start = start?;
-        // "In the midst of …, the X": an opening adverbial, not an
-        // appositive.
-        if start > 0 && self.word(start - 1).is_some_and(lex::is_prep) {
+        // "In the midst of …, the X", "After the match, X": an opening
+        // adverbial, not an appositive.
+        if start > 0
+            && self
+                .word(start - 1)
+                .is_some_and(|w| lex::is_prep(w) || lex::is_clause_word(w))
+        {
             return None;
         }
         self.acceptable(start, end).then_some((start, end))
@@ -525,7 +566,9 @@ impl Reader<'_> {
 
     /// "the exiled MEK": descriptive words between a determiner and the name
     /// (the determiner left out), when the name ends its noun phrase ("the
-    /// defenseless MEK members" describes the members).
+    /// defenseless MEK members" describes the members). Only lowercase words
+    /// or compounds ("Paris-based") and no verb after a noun: in "the group
+    /// invaded Iraq" the words before the name are a clause.
     fn modifiers(&self, first: usize, after: usize) -> Option<Span> {
         let ends_np = match self.word(after) {
             None => true,
@@ -535,17 +578,23 @@ impl Reader<'_> {
             return None;
         }
         let mut k = first;
-        while k > 0 && first - k < 4 {
+        while k > 0 && first - k < 3 {
             let w = self.word(k - 1)?;
             if lex::is_det(w) {
-                return (k < first && self.acceptable(k, first)).then_some((k, first));
+                break;
             }
-            if lex::is_function_word(w) || lex::is_clause_word(w) || lex::is_possessive(w) {
+            if !lex::is_content(w) || lex::is_clause_word(w) {
                 return None;
             }
             k -= 1;
         }
-        None
+        if k == first || !self.word(k - 1).is_some_and(lex::is_det) {
+            return None;
+        }
+        let verb_like = (k + 1..first)
+            .filter_map(|i| self.word(i))
+            .any(|w| w.ends_with("ed") || w.ends_with('s') || w.ends_with("ing"));
+        (!verb_like && self.acceptable(k, first)).then_some((k, first))
     }
 
     /// "considers the MEK a terrorist organization", "listed the MEK as …".

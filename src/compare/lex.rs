@@ -125,6 +125,34 @@ pub fn is_possessive(word: &str) -> bool {
     )
 }
 
+/// Quantities that head a subject, not a title: "dozens of members".
+pub fn is_quantifier(word: &str) -> bool {
+    is_in(
+        word,
+        &[
+            "dozens",
+            "hundreds",
+            "thousands",
+            "millions",
+            "some",
+            "many",
+            "most",
+            "all",
+            "both",
+            "each",
+            "none",
+            "several",
+            "few",
+            "much",
+            "more",
+            "any",
+            "half",
+            "part",
+            "scores",
+        ],
+    )
+}
+
 pub fn is_det(word: &str) -> bool {
     is_in(word, &["a", "an", "the"])
 }
@@ -138,10 +166,49 @@ pub fn is_prep(word: &str) -> bool {
     is_in(
         word,
         &[
-            "of", "in", "on", "at", "to", "for", "from", "with", "against", "by", "about", "over",
-            "under", "between", "among", "into", "within", "without", "across", "toward",
-            "towards", "through", "during", "inside", "outside", "near", "behind", "beyond",
-            "amid", "upon",
+            "of",
+            "in",
+            "on",
+            "at",
+            "to",
+            "for",
+            "from",
+            "with",
+            "against",
+            "by",
+            "about",
+            "over",
+            "under",
+            "between",
+            "among",
+            "into",
+            "within",
+            "without",
+            "across",
+            "toward",
+            "towards",
+            "through",
+            "during",
+            "inside",
+            "outside",
+            "near",
+            "behind",
+            "beyond",
+            "amid",
+            "upon",
+            "like",
+            "unlike",
+            "including",
+            "featuring",
+            "involving",
+            "regarding",
+            "concerning",
+            "following",
+            "via",
+            "per",
+            "except",
+            "besides",
+            "versus",
         ],
     )
 }
@@ -172,7 +239,6 @@ pub fn is_clause_word(word: &str) -> bool {
             "if",
             "as",
             "by",
-            "for",
             "meaning",
             "whereas",
             "but",
@@ -200,6 +266,12 @@ pub fn is_aux(word: &str) -> bool {
             "shall",
         ],
     )
+}
+
+/// Relative pronouns: after one, an auxiliary belongs to a relative
+/// clause inside the phrase, not to a new main clause.
+pub fn is_relative(word: &str) -> bool {
+    is_in(word, &["that", "which", "who", "whom", "whose"])
 }
 
 pub fn is_be(word: &str) -> bool {
