@@ -12,3 +12,4 @@ pub mod compare;
 pub mod entities;
 pub mod search;
 pub mod store;
+pub mod ui;

@@ -9,6 +9,7 @@
 mod descriptors;
 mod lex;
 mod passages;
+pub mod view;
 
 use crate::entities::{EntityIdx, EntityIndex};
 use crate::store::{DocIdx, Document};
