@@ -164,10 +164,12 @@ pub fn draw(
     }
 }
 
-/// Byte ranges of one side to paint, with their style, later ones on top.
+/// Byte ranges of one side within `from..to` (the visible text) to paint,
+/// with their style, later ones on top.
 fn marks(
     view: &CompareView,
     side: Side,
+    (from, to): (usize, usize),
     index: &EntityIndex,
     selected: Option<EntityIdx>,
     styles: &CompareStyles,
@@ -181,10 +183,23 @@ fn marks(
             Side::A => (p.a_start, p.a_end, styles.passage),
             Side::B => (p.b_start, p.b_end, styles.passage),
         })
+        .filter(|&(s, e, _)| s < to && e > from)
         .collect();
-    for m in index.mentions_in(doc) {
-        let shared = cmp.shared.iter().any(|c| c.entity == m.entity);
-        let mut style = if shared { styles.shared } else { styles.only };
+    let mut shared: Vec<EntityIdx> = cmp.shared.iter().map(|c| c.entity).collect();
+    shared.sort_unstable();
+    let mentions = index.mentions_in(doc);
+    // Sorted by start: skip those starting well before the visible text (a
+    // mention is a name, far shorter than 256 bytes).
+    let first = mentions.partition_point(|m| m.start + 256 < from);
+    for m in mentions[first..].iter().take_while(|m| m.start < to) {
+        if m.end <= from {
+            continue;
+        }
+        let mut style = if shared.binary_search(&m.entity).is_ok() {
+            styles.shared
+        } else {
+            styles.only
+        };
         if Some(m.entity) == selected {
             style = style.patch(styles.selected);
         }
@@ -212,12 +227,18 @@ fn draw_text(
         return;
     }
     let body = &view.bodies[s];
-    let rows = view.rows[s]
+    let rows: Vec<(usize, usize)> = view.rows[s]
         .iter()
         .skip(view.scroll[s])
-        .take(inner.height as usize);
-    let ranges = marks(view, side, index, selected, styles);
+        .take(inner.height as usize)
+        .copied()
+        .collect();
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return;
+    };
+    let ranges = marks(view, side, (first.0, last.1), index, selected, styles);
     let lines: Vec<Line> = rows
+        .iter()
         .map(|&(start, end)| styled_row(body, start, end, &ranges, styles.text))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
