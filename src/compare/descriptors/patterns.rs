@@ -290,7 +290,7 @@ impl Reader<'_> {
             }
             k -= 1;
         }
-        if k == first || !self.word(k - 1).is_some_and(lex::is_det) {
+        if k == first || k == 0 || !self.word(k - 1).is_some_and(lex::is_det) {
             return None;
         }
         let verb_like = (k + 1..first)
