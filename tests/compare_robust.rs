@@ -153,6 +153,16 @@ fn random_bodies_never_panic_and_ranges_are_char_safe() {
                 }
             }
         }
+        // The view's wrapping: every row a char-safe slice, in order.
+        for width in [1, 2, 7, 40] {
+            let rows = dossier::compare::view::wrap(&bodies[0], width);
+            for pair in rows.windows(2) {
+                assert!(pair[0].1 <= pair[1].0, "{rows:?}");
+            }
+            for &(s, e) in &rows {
+                assert!(bodies[0].get(s..e).is_some(), "{s}..{e} of {:?}", bodies[0]);
+            }
+        }
         // The engine pieces directly, with a short minimum run.
         let _ = shared_passages(&bodies[0], &bodies[1], 1);
         let ms: Vec<DocMention> = index.mentions_in(0).to_vec();
