@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod entities;
 pub mod search;

@@ -1,7 +1,8 @@
 //! The command line: argument parsing and the non-interactive commands
-//! (`list`, `show`, `entities`, `xref`), printing tables for people and JSON
+//! (`list`, `show`, `entities`, `xref`, `compare`), printing tables for people and JSON
 //! for scripts. Messages go to stderr, results to stdout.
 
+mod compare;
 mod json;
 mod table;
 
@@ -66,6 +67,16 @@ pub enum Command {
     Xref {
         /// Entity name or alias (case-insensitive), else a fuzzy match.
         name: String,
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare two documents: shared entities, shared passages, descriptors.
+    Compare {
+        /// First document id (or a unique prefix of one).
+        doc_a: String,
+        /// Second document id (or a unique prefix of one).
+        doc_b: String,
         paths: Vec<PathBuf>,
         #[arg(long)]
         json: bool,
@@ -183,6 +194,23 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 bail!("no entity matches {name:?} (try `dossier entities`)");
             };
             xref(out, &corpus, &index, e, json)
+        }
+        Command::Compare {
+            doc_a,
+            doc_b,
+            paths,
+            json,
+        } => {
+            let corpus = load_corpus(&paths)?;
+            let find = |id: &str| {
+                corpus
+                    .find(id)
+                    .with_context(|| format!("no document with id {id:?} (try `dossier list`)"))
+            };
+            let (a, b) = (find(&doc_a)?, find(&doc_b)?);
+            let index = entities::build(&corpus.docs);
+            let cmp = crate::compare::compare(&corpus.docs, &index, a, b);
+            compare::print(out, &cmp, &corpus, &index, json, table::width())
         }
     }
 }

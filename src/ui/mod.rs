@@ -4,6 +4,7 @@
 //! the state scrolls agree.
 
 mod article;
+pub mod compare;
 mod entities;
 mod help;
 mod sources;

@@ -1,0 +1,309 @@
+//! The state of the compare view, apart from any drawing: the comparison,
+//! each side's wrapped rows and scroll position, synchronised or independent
+//! scrolling, which side has the focus, and the selected entity of the
+//! panel. The reader holds one while comparing and feeds it actions; the
+//! draw function in `ui/compare.rs` only reads it.
+//!
+//! Synchronised scrolling keeps the two texts at the same point of the
+//! story: when the top of A lies in a shared passage, B shows the same
+//! words; elsewhere B follows proportionally.
+
+use unicode_width::UnicodeWidthChar;
+
+use super::{Comparison, EntityCount};
+use crate::entities::{EntityIdx, EntityIndex};
+use crate::store::Document;
+
+/// One side of the comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    A,
+    B,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::A => Side::B,
+            Side::B => Side::A,
+        }
+    }
+    fn at(self) -> usize {
+        match self {
+            Side::A => 0,
+            Side::B => 1,
+        }
+    }
+}
+
+/// Which of the three entity sets a panel row belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Set {
+    Shared,
+    OnlyA,
+    OnlyB,
+}
+
+/// Everything the compare view shows and where it is scrolled.
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    pub cmp: Comparison,
+    /// The two bodies (cleaned), A then B.
+    pub bodies: [String; 2],
+    /// Headings: "id · source · title" of each side.
+    pub headings: [String; 2],
+    /// Wrapped rows of each body as byte ranges, for the last width given.
+    pub rows: [Vec<(usize, usize)>; 2],
+    widths: [usize; 2],
+    /// First visible row of each side.
+    pub scroll: [usize; 2],
+    /// Visible rows per side, as of the last layout.
+    pub height: usize,
+    pub synced: bool,
+    pub side: Side,
+    /// Selected row of the entity panel: shared, then only A, then only B.
+    pub selected: usize,
+}
+
+impl CompareView {
+    pub fn new(cmp: Comparison, docs: &[Document]) -> CompareView {
+        let doc = |d: usize| docs.get(d);
+        let body = |d: usize| doc(d).map(|x| x.body.clone()).unwrap_or_default();
+        let heading = |d: usize| {
+            doc(d).map_or_else(String::new, |x| {
+                let source = x.source.as_deref().unwrap_or("-");
+                format!("{} · {source} · {}", x.id, x.title)
+            })
+        };
+        CompareView {
+            bodies: [body(cmp.a), body(cmp.b)],
+            headings: [heading(cmp.a), heading(cmp.b)],
+            cmp,
+            rows: [Vec::new(), Vec::new()],
+            widths: [0, 0],
+            scroll: [0, 0],
+            height: 0,
+            synced: true,
+            side: Side::A,
+            selected: 0,
+        }
+    }
+
+    /// Re-wrap for text columns of `width_a` and `width_b` and `height`
+    /// visible rows, keeping each side's top line in view.
+    pub fn layout(&mut self, width_a: usize, width_b: usize, height: usize) {
+        for (s, width) in [(0, width_a), (1, width_b)] {
+            if self.widths[s] != width || self.rows[s].is_empty() {
+                let top = self.rows[s].get(self.scroll[s]).map_or(0, |r| r.0);
+                self.rows[s] = wrap(&self.bodies[s], width);
+                self.widths[s] = width;
+                self.scroll[s] = row_of(&self.rows[s], top);
+            }
+        }
+        self.height = height;
+        for s in 0..2 {
+            self.scroll[s] = self.scroll[s].min(self.max_scroll(s));
+        }
+    }
+
+    fn max_scroll(&self, s: usize) -> usize {
+        self.rows[s].len().saturating_sub(self.height.max(1))
+    }
+
+    /// Scroll the focused side by `delta` rows (and the other with it when
+    /// synchronised). Returns whether anything moved.
+    pub fn scroll_by(&mut self, delta: isize) -> bool {
+        let s = self.side.at();
+        let before = self.scroll;
+        let target = self.scroll[s].saturating_add_signed(delta);
+        self.scroll[s] = target.min(self.max_scroll(s));
+        if self.synced {
+            self.follow(self.side);
+        }
+        self.scroll != before
+    }
+
+    /// Scroll the focused side to its top (`false`) or bottom (`true`).
+    pub fn scroll_to_end(&mut self, bottom: bool) -> bool {
+        let s = self.side.at();
+        let target = if bottom { self.max_scroll(s) } else { 0 };
+        self.scroll_by(target as isize - self.scroll[s] as isize)
+    }
+
+    /// Bring the other side to the place of `leader`.
+    fn follow(&mut self, leader: Side) {
+        let (l, f) = (leader.at(), leader.other().at());
+        let top = self.rows[l].get(self.scroll[l]).map_or(0, |r| r.0);
+        let target = if self.scroll[l] >= self.max_scroll(l) && self.max_scroll(l) > 0 {
+            self.max_scroll(f)
+        } else if let Some(offset) = self.counterpart(leader, top) {
+            row_of(&self.rows[f], offset)
+        } else {
+            let (len_l, len_f) = (self.bodies[l].len().max(1), self.bodies[f].len());
+            row_of(&self.rows[f], top * len_f / len_l)
+        };
+        self.scroll[f] = target.min(self.max_scroll(f));
+    }
+
+    /// The offset on the other side showing the same words as byte
+    /// `offset` of `side`, when it lies in a shared passage.
+    fn counterpart(&self, side: Side, offset: usize) -> Option<usize> {
+        self.cmp.passages.iter().find_map(|p| {
+            let (from, to, other) = match side {
+                Side::A => (p.a_start, p.a_end, p.b_start),
+                Side::B => (p.b_start, p.b_end, p.a_start),
+            };
+            (from <= offset && offset < to).then(|| other + (offset - from))
+        })
+    }
+
+    /// `s`: toggle synchronised scrolling; turning it on aligns the other
+    /// side with the focused one.
+    pub fn toggle_sync(&mut self) {
+        self.synced = !self.synced;
+        if self.synced {
+            self.follow(self.side);
+        }
+    }
+
+    /// `Tab`: the other side takes the focus.
+    pub fn switch_side(&mut self) {
+        self.side = self.side.other();
+    }
+
+    /// The panel rows: every entity of either side with its set.
+    pub fn entity_rows(&self) -> impl Iterator<Item = (Set, &EntityCount)> {
+        let c = &self.cmp;
+        (c.shared.iter().map(|e| (Set::Shared, e)))
+            .chain(c.only_a.iter().map(|e| (Set::OnlyA, e)))
+            .chain(c.only_b.iter().map(|e| (Set::OnlyB, e)))
+    }
+
+    pub fn entity_count(&self) -> usize {
+        self.cmp.shared.len() + self.cmp.only_a.len() + self.cmp.only_b.len()
+    }
+
+    /// The entity of the selected panel row.
+    pub fn selected_entity(&self) -> Option<EntityIdx> {
+        self.entity_rows().nth(self.selected).map(|(_, c)| c.entity)
+    }
+
+    /// Move the panel selection by `delta` and jump both sides to the
+    /// selected entity's first mention there.
+    pub fn select_by(&mut self, delta: isize, index: &EntityIndex) -> bool {
+        let last = self.entity_count().saturating_sub(1);
+        let next = self.selected.saturating_add_signed(delta).min(last);
+        let moved = next != self.selected;
+        self.selected = next;
+        self.jump_to_selected(index);
+        moved
+    }
+
+    /// Scroll each side so the selected entity's first mention there is in
+    /// view, a few rows from the top; a side that does not mention it stays.
+    pub fn jump_to_selected(&mut self, index: &EntityIndex) {
+        let Some(e) = self.selected_entity() else {
+            return;
+        };
+        for (s, doc) in [(0, self.cmp.a), (1, self.cmp.b)] {
+            if let Some(m) = index.mentions_in(doc).iter().find(|m| m.entity == e) {
+                let row = row_of(&self.rows[s], m.start);
+                self.scroll[s] = row.saturating_sub(2).min(self.max_scroll(s));
+            }
+        }
+    }
+}
+
+/// The row holding byte `offset` (the last row starting at or before it).
+fn row_of(rows: &[(usize, usize)], offset: usize) -> usize {
+    rows.partition_point(|r| r.0 <= offset).saturating_sub(1)
+}
+
+/// Word-wrap `text` to `width` display columns as byte ranges of rows.
+/// Line breaks in the text end a row; a blank line is an empty row; a word
+/// wider than the row is cut at a char boundary.
+pub fn wrap(text: &str, width: usize) -> Vec<(usize, usize)> {
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        wrap_line(content, line_start, width, &mut rows);
+        line_start += line.len();
+    }
+    rows
+}
+
+fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<(usize, usize)>) {
+    let cols = |s: &str| -> usize { s.chars().map(|c| c.width().unwrap_or(0)).sum() };
+    // The row being filled: its start, end and width so far.
+    let mut row: Option<(usize, usize, usize)> = None;
+    let mut words = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w));
+    let mut pending = words.next();
+    while let Some((at, word)) = pending {
+        let w = cols(word);
+        match row {
+            Some((start, _, used)) if used + 1 + w <= width => {
+                row = Some((start, at + word.len(), used + 1 + w));
+            }
+            Some((start, end, _)) => {
+                rows.push((base + start, base + end));
+                row = None;
+                continue;
+            }
+            None if w <= width => row = Some((at, at + word.len(), w)),
+            None => {
+                // Wider than the row: cut at the last char that fits.
+                let mut cut = 0;
+                let mut used = 0;
+                for (i, c) in word.char_indices() {
+                    let cw = c.width().unwrap_or(0);
+                    if used + cw > width && i > 0 {
+                        break;
+                    }
+                    used += cw;
+                    cut = i + c.len_utf8();
+                }
+                rows.push((base + at, base + at + cut));
+                pending = Some((at + cut, &word[cut..])).filter(|(_, rest)| !rest.is_empty());
+                if pending.is_none() {
+                    pending = words.next();
+                }
+                continue;
+            }
+        }
+        pending = words.next();
+    }
+    match row {
+        Some((start, end, _)) => rows.push((base + start, base + end)),
+        None if line.trim().is_empty() => rows.push((base, base)),
+        None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, width)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn wraps_words_breaks_and_long_words() {
+        assert_eq!(
+            lines("the quick brown fox\n\njumps", 10),
+            vec!["the quick", "brown fox", "", "jumps"]
+        );
+        assert_eq!(lines("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(lines("Iran’s 伊朗 text", 6), vec!["Iran’s", "伊朗", "text"]);
+        for (s, e) in wrap("x y\u{301} zz", 2) {
+            assert!(s <= e);
+        }
+    }
+}
