@@ -125,7 +125,6 @@ fn bundled_seeds_compare_by_prefix() {
 /// extractor: 002 calls the MEK "a terrorist group", 000 "the main Iranian
 /// opposition".
 #[test]
-#[ignore = "needs entity extraction from branch `entities`; enable after `git merge main` brings it"]
 fn seeds_000_and_002_frame_the_mek_differently() {
     let v = json(&["compare", "000", "002", "--json"]);
     let shared: Vec<&str> = v["shared"]

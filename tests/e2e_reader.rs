@@ -113,7 +113,6 @@ fn a_folder_opens_and_a_missing_path_is_one_clear_line() {
 /// Needs real entity extraction (issue 3): `entities::build` is still a
 /// scaffold that finds nothing.
 #[test]
-#[ignore = "needs entity extraction (issue 3): entities::build is a scaffold on main"]
 fn entity_jumps_cross_into_another_article() {
     let corpus = store::bundled();
     let index = entities::build(&corpus.docs);

@@ -74,7 +74,6 @@ fn seeds_recall_and_merges_clear_the_bar() {
 /// news" / "Must read" teasers and page headers (branch `store`); until it
 /// lands the scaffold body still holds them.
 #[test]
-#[ignore = "needs the cleaner (teaser and header removal) from branch store"]
 fn seeds_precision_and_no_teaser_leaks() {
     let corpus = store::bundled();
     let index = build_with(&corpus.docs, &Corrections::default());

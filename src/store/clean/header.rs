@@ -59,7 +59,7 @@ pub fn heading_like(s: &str) -> bool {
 /// not a headline ("… for a week. From Achieng Otieno"); "U.S. Troops" and
 /// "Mrs. Smith" do not count.
 static SENTENCE_BREAK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{Ll}{3,}[.!?]\s+\p{Lu}").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r#"\p{Ll}{3,}[.!?]\s+["“‘'(]?\p{Lu}"#).expect("valid regex"));
 
 /// Read the header of `blocks`; fields already in `hints` are kept.
 pub fn read(blocks: &[String], hints: &Meta) -> Header {
