@@ -514,3 +514,36 @@ fn typing_brings_the_best_match_to_the_top_and_esc_keeps_the_article() {
     assert_eq!(app.list[app.list_cursor], app.article.doc.unwrap());
     assert_ne!(open, None);
 }
+
+/// The reader loads through the same path as the command line: the same
+/// documents, the same de-duplicated ids, the same problems.
+#[test]
+fn loader_worker_and_store_load_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(
+            dir.path().join(sub).join("same.txt"),
+            format!("Report from folder {sub}\n\nBody of {sub}.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let paths = [dir.path().to_path_buf()];
+    let msgs = std::sync::Mutex::new(Vec::new());
+    dossier::app::load::run(&paths, &|m| msgs.lock().unwrap().push(m));
+    let msgs = msgs.into_inner().unwrap();
+    let reader = msgs
+        .iter()
+        .find_map(|m| match m {
+            Msg::Loaded(c) => Some(c.clone()),
+            _ => None,
+        })
+        .expect("loaded");
+    let cli = dossier::store::load(&paths).unwrap();
+    let ids = |c: &dossier::store::Corpus| c.docs.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&reader), vec!["same", "same~2"]);
+    assert_eq!(ids(&reader), ids(&cli));
+    assert_eq!(reader.problems, cli.problems);
+    assert_eq!(reader.problems.len(), 1, "{:?}", reader.problems);
+}

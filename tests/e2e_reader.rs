@@ -110,8 +110,6 @@ fn a_folder_opens_and_a_missing_path_is_one_clear_line() {
 
 /// The whole entity journey: filter, open, select an entity that more than
 /// one article mentions, press `n` until it crosses into another article.
-/// Needs real entity extraction (issue 3): `entities::build` is still a
-/// scaffold that finds nothing.
 #[test]
 fn entity_jumps_cross_into_another_article() {
     let corpus = store::bundled();

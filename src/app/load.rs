@@ -3,7 +3,7 @@
 //! first frame is up at once and keys work while a large corpus loads.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::entities;
@@ -19,7 +19,7 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(50);
 /// a new thread, sending every step to `send`.
 pub fn spawn(
     paths: Vec<PathBuf>,
-    send: impl Fn(Msg) + Send + 'static,
+    send: impl Fn(Msg) + Send + Sync + 'static,
 ) -> std::io::Result<std::thread::JoinHandle<()>> {
     std::thread::Builder::new()
         .name("dossier-load".into())
@@ -27,7 +27,7 @@ pub fn spawn(
 }
 
 /// The worker's body, callable directly (tests).
-pub fn run(paths: &[PathBuf], send: &dyn Fn(Msg)) {
+pub fn run(paths: &[PathBuf], send: &(dyn Fn(Msg) + Sync)) {
     let corpus = match load(paths, send) {
         Ok(corpus) => Arc::new(corpus),
         Err(e) => return send(Msg::Failed(e.to_string())),
@@ -37,32 +37,19 @@ pub fn run(paths: &[PathBuf], send: &dyn Fn(Msg)) {
     send(Msg::Indexed(Arc::new(index)));
 }
 
-/// Read every file, reporting progress; per-file failures become problems
-/// of the corpus, like `store::load`.
-fn load(paths: &[PathBuf], send: &dyn Fn(Msg)) -> Result<Corpus, store::StoreError> {
+/// Read every file with `store::load_with_progress`, so the reader gets the
+/// same ids and problems as the command line, throttling progress messages.
+fn load(paths: &[PathBuf], send: &(dyn Fn(Msg) + Sync)) -> Result<Corpus, store::StoreError> {
     if paths.is_empty() {
         return Ok(store::bundled());
     }
-    let files = store::discover(paths)?;
-    let total = files.len();
-    send(Msg::Progress { done: 0, total });
-    let mut corpus = Corpus::default();
-    let mut last = Instant::now();
-    for (done, file) in files.iter().enumerate() {
-        match store::load_file(file) {
-            Ok((docs, problems)) => {
-                corpus.docs.extend(docs);
-                corpus.problems.extend(problems);
-            }
-            Err(problem) => corpus.problems.push(problem),
+    let last = Mutex::new(None::<Instant>);
+    store::load_with_progress(paths, &|done, total| {
+        let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+        let due = last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY);
+        if due || done == total {
+            *last = Some(Instant::now());
+            send(Msg::Progress { done, total });
         }
-        if last.elapsed() >= PROGRESS_EVERY {
-            send(Msg::Progress {
-                done: done + 1,
-                total,
-            });
-            last = Instant::now();
-        }
-    }
-    Ok(corpus)
+    })
 }

@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -75,8 +76,27 @@ fn walk_reason(e: &walkdir::Error) -> String {
 
 /// Load every document under `paths`; per-file failures become problems.
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, StoreError> {
+    load_with_progress(paths, &|_, _| {})
+}
+
+/// [`load`], calling `progress(done, total)` as files finish (from worker
+/// threads, in no particular order), so a caller can show a gauge.
+pub fn load_with_progress(
+    paths: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Corpus, StoreError> {
     let (files, mut problems) = walk(paths)?;
-    let parsed: Vec<_> = files.par_iter().map(|f| load_file(f)).collect();
+    let total = files.len();
+    let done = AtomicUsize::new(0);
+    progress(0, total);
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            let result = load_file(f);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            result
+        })
+        .collect();
     let mut corpus = Corpus::default();
     for result in parsed {
         match result {

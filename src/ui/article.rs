@@ -5,11 +5,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{fit, pane_block};
-use crate::app::wrap::visible;
 use crate::app::{App, Focus, Loading, Mode, Row, layout};
 use crate::config::Theme;
 
@@ -103,32 +102,6 @@ impl Marks {
 
     /// The spans of text row `start..end`, styled char by char and merged.
     fn line<'a>(&self, text: &str, start: usize, end: usize) -> Line<'a> {
-        let Some(row) = text.get(start..end) else {
-            return Line::default();
-        };
-        let here: Vec<&(usize, usize, Style)> = self
-            .ranges
-            .iter()
-            .filter(|(s, e, _)| *s < end && *e > start)
-            .collect();
-        let mut spans: Vec<Span<'a>> = Vec::new();
-        let mut run = String::new();
-        let mut run_style = self.base;
-        for (i, c) in row.char_indices() {
-            let at = start + i;
-            let style = here
-                .iter()
-                .filter(|(s, e, _)| *s <= at && at < *e)
-                .fold(self.base, |acc, (_, _, st)| acc.patch(*st));
-            if style != run_style && !run.is_empty() {
-                spans.push(Span::styled(std::mem::take(&mut run), run_style));
-            }
-            run_style = style;
-            run.push(visible(c));
-        }
-        if !run.is_empty() {
-            spans.push(Span::styled(run, run_style));
-        }
-        Line::from(spans)
+        super::styled_row(text, start, end, &self.ranges, self.base)
     }
 }

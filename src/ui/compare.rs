@@ -10,7 +10,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
@@ -239,45 +239,9 @@ fn draw_text(
     let ranges = marks(view, side, (first.0, last.1), index, selected, styles);
     let lines: Vec<Line> = rows
         .iter()
-        .map(|&(start, end)| styled_row(body, start, end, &ranges, styles.text))
+        .map(|&(start, end)| super::styled_row(body, start, end, &ranges, styles.text))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Row `start..end` of `body`, styled char by char from `ranges`.
-fn styled_row<'a>(
-    body: &str,
-    start: usize,
-    end: usize,
-    ranges: &[(usize, usize, Style)],
-    base: Style,
-) -> Line<'a> {
-    let Some(row) = body.get(start..end) else {
-        return Line::default();
-    };
-    let here: Vec<_> = ranges
-        .iter()
-        .filter(|(s, e, _)| *s < end && *e > start)
-        .collect();
-    let mut spans = Vec::new();
-    let mut run = String::new();
-    let mut run_style = base;
-    for (i, c) in row.char_indices() {
-        let at = start + i;
-        let style = here
-            .iter()
-            .filter(|(s, e, _)| *s <= at && at < *e)
-            .fold(base, |acc, (_, _, st)| acc.patch(*st));
-        if style != run_style && !run.is_empty() {
-            spans.push(Span::styled(std::mem::take(&mut run), run_style));
-        }
-        run_style = style;
-        run.push(visible(c));
-    }
-    if !run.is_empty() {
-        spans.push(Span::styled(run, run_style));
-    }
-    Line::from(spans)
 }
 
 fn draw_entities(

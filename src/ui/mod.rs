@@ -13,7 +13,7 @@ mod status;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 
 use crate::app::wrap::{char_width, visible};
@@ -183,4 +183,42 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
         width: w,
         height: h,
     }
+}
+
+/// Row `start..end` of `body`, styled char by char from `ranges` (later
+/// ranges patch earlier ones) and merged into runs; control characters
+/// drawn inert. Shared by the article pane and the compare view.
+pub(crate) fn styled_row<'a>(
+    body: &str,
+    start: usize,
+    end: usize,
+    ranges: &[(usize, usize, Style)],
+    base: Style,
+) -> Line<'a> {
+    let Some(row) = body.get(start..end) else {
+        return Line::default();
+    };
+    let here: Vec<_> = ranges
+        .iter()
+        .filter(|(s, e, _)| *s < end && *e > start)
+        .collect();
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_style = base;
+    for (i, c) in row.char_indices() {
+        let at = start + i;
+        let style = here
+            .iter()
+            .filter(|(s, e, _)| *s <= at && at < *e)
+            .fold(base, |acc, (_, _, st)| acc.patch(*st));
+        if style != run_style && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), run_style));
+        }
+        run_style = style;
+        run.push(visible(c));
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, run_style));
+    }
+    Line::from(spans)
 }
