@@ -6,7 +6,7 @@ use dossier::compare::compare;
 use dossier::compare::view::{CompareView, Side};
 use dossier::entities::{Entity, EntityIndex, Kind, Mention};
 use dossier::store::Document;
-use dossier::ui::compare::{CompareStyles, draw, geometry};
+use dossier::ui::compare::{CompareStyles, draw, text_size};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -107,7 +107,7 @@ fn fixture() -> (Vec<Document>, EntityIndex) {
 fn view(width: u16, height: u16) -> (CompareView, EntityIndex) {
     let (docs, index) = fixture();
     let mut v = CompareView::new(compare(&docs, &index, 0, 1), &docs);
-    let (wa, wb, h) = geometry(ratatui::layout::Rect::new(0, 0, width, height)).text_size();
+    let (wa, wb, h) = text_size(ratatui::layout::Rect::new(0, 0, width, height), Side::A);
     v.layout(wa, wb, h);
     (v, index)
 }

@@ -78,6 +78,10 @@ actions! {
     NarrowToEntity,
     /// Show the raw text as read from the file, or the cleaned text.
     ToggleRaw,
+    /// Compare this article with another: pick B from the list, then Enter.
+    Compare,
+    /// In the compare view: scroll both sides together, or each on its own.
+    ToggleSync,
 }
 
 impl Action {

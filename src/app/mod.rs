@@ -10,6 +10,8 @@
 
 mod action;
 mod article;
+mod compare;
+pub mod compare_layout;
 pub mod layout;
 pub mod load;
 mod nav;
@@ -27,6 +29,7 @@ use crate::store::{Corpus, DocIdx, Document};
 
 pub use action::Action;
 pub use article::{Article, Row};
+pub use compare::{Compare, KEYS as COMPARE_KEYS};
 pub use layout::{EntityPane, Focus, Panes};
 pub use update::update;
 
@@ -138,6 +141,9 @@ pub struct App {
     /// Index into the selected entity's mentions.
     pub xref_cursor: usize,
     pub xref_offset: usize,
+
+    /// Comparing two articles, or picking the second (`app/compare.rs`).
+    pub compare: Compare,
 }
 
 impl App {
@@ -172,6 +178,7 @@ impl App {
             in_xrefs: false,
             xref_cursor: 0,
             xref_offset: 0,
+            compare: Compare::Off,
         }
     }
 

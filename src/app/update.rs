@@ -4,7 +4,7 @@
 //! `nav.rs` and `article.rs`.
 
 use super::layout::{self, Focus};
-use super::{Action, App, Edit, EntityRow, Loading, Mode, Msg};
+use super::{Action, App, Edit, EntityRow, Loading, Mode, Msg, compare};
 
 /// Apply `msg`; `true` when something visible changed.
 pub fn update(app: &mut App, msg: Msg) -> bool {
@@ -20,15 +20,21 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
         Msg::Resize(w, h) => {
             app.size = (w, h);
             app.relayout();
+            app.layout_compare();
             true
         }
-        Msg::Click { column, row } => click(app, column, row),
-        Msg::Wheel { column, row, down } => wheel(app, column, row, down),
+        Msg::Click { column, row } => {
+            compare::click(app, column, row).unwrap_or_else(|| click(app, column, row))
+        }
+        Msg::Wheel { column, row, down } => {
+            compare::wheel(app, column, row, down).unwrap_or_else(|| wheel(app, column, row, down))
+        }
         Msg::Progress { done, total } => {
             app.loading = Loading::Files { done, total };
             true
         }
         Msg::Loaded(corpus) => {
+            app.reset_compare();
             app.corpus = corpus;
             app.loading = Loading::Entities;
             app.article = Default::default();
@@ -36,6 +42,7 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
             true
         }
         Msg::Indexed(index) => {
+            app.reset_compare();
             app.index = index;
             app.loading = Loading::Ready;
             app.refilter();
@@ -68,6 +75,9 @@ fn act(app: &mut App, action: Action) -> bool {
             _ => return false,
         };
         return true;
+    }
+    if let Some(changed) = compare::act(app, action) {
+        return changed;
     }
     let page = |h: usize| h.saturating_sub(1).max(1) as isize;
     match action {
@@ -157,6 +167,8 @@ fn act(app: &mut App, action: Action) -> bool {
             app.find_matches();
             true
         }
+        Action::Compare => app.start_compare(),
+        Action::ToggleSync => app.sync_outside_compare(),
     }
 }
 

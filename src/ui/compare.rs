@@ -1,11 +1,12 @@
 //! The compare view: article A and article B side by side, shared passages
 //! marked on both, entities both name highlighted alike, and a panel of the
-//! entity sets with, for the selected entity, how each side describes it.
+//! entity sets with, for the selected entity, how each side describes it,
+//! the two sides' phrases side by side.
 //!
-//! A pure function of a borrowed [`CompareView`]: the reader calls
-//! [`geometry`] to learn the text sizes, gives them to
-//! [`CompareView::layout`] when the terminal changes, and [`draw`]s. Only the
-//! visible rows are styled.
+//! A pure function of a borrowed [`CompareView`]: the geometry comes from
+//! `app::compare_layout` (the state wraps with the same numbers), the
+//! reader's status bar says the mode, and only the visible rows are
+//! styled.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,7 +15,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
+use crate::app::compare_layout::inner;
+pub use crate::app::compare_layout::{Geometry, geometry, text_size};
 use crate::compare::view::{CompareView, Set, Side};
+use crate::config::Theme;
 use crate::entities::{EntityIdx, EntityIndex};
 
 /// The styles the view paints with; the reader maps its theme onto them.
@@ -29,10 +33,12 @@ pub struct CompareStyles {
     pub only: Style,
     /// The entity selected in the panel.
     pub selected: Style,
+    /// The mention under the active side's cursor.
+    pub cursor: Style,
     pub border: Style,
     pub border_focused: Style,
     pub dim: Style,
-    pub status: Style,
+    pub heading: Style,
 }
 
 impl Default for CompareStyles {
@@ -45,75 +51,32 @@ impl Default for CompareStyles {
                 .add_modifier(Modifier::BOLD),
             only: Style::default().fg(Color::Yellow),
             selected: Style::default().add_modifier(Modifier::REVERSED),
+            cursor: Style::default().add_modifier(Modifier::UNDERLINED),
             border: Style::default().fg(Color::DarkGray),
             border_focused: Style::default().fg(Color::White),
             dim: Style::default().fg(Color::DarkGray),
-            status: Style::default().add_modifier(Modifier::REVERSED),
+            heading: Style::default().add_modifier(Modifier::BOLD),
         }
     }
 }
 
-/// Where each part of the view goes in `area`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Geometry {
-    pub a: Rect,
-    pub b: Rect,
-    pub entities: Rect,
-    pub describe: Rect,
-    pub status: Rect,
-}
-
-impl Geometry {
-    /// Text columns of A and B, and visible text rows: what
-    /// [`CompareView::layout`] needs.
-    pub fn text_size(&self) -> (usize, usize, usize) {
-        let inner = |r: Rect| inner(r);
-        (
-            inner(self.a).width as usize,
-            inner(self.b).width as usize,
-            inner(self.a).height as usize,
-        )
-    }
-}
-
-/// Split `area`: the two texts on top, the panel below them when there is
-/// room (a third of the height, 5 to 12 rows), one status row at the bottom.
-pub fn geometry(area: Rect) -> Geometry {
-    let status_h = area.height.min(1);
-    let body_h = area.height - status_h;
-    let panel_h = if body_h >= 14 {
-        (body_h / 3).clamp(5, 12)
-    } else {
-        0
-    };
-    let text_h = body_h - panel_h;
-    let half = area.width / 2;
-    let row = |y: u16, h: u16, left: bool| Rect {
-        x: if left { area.x } else { area.x + half },
-        y,
-        width: if left { half } else { area.width - half },
-        height: h,
-    };
-    Geometry {
-        a: row(area.y, text_h, true),
-        b: row(area.y, text_h, false),
-        entities: row(area.y + text_h, panel_h, true),
-        describe: row(area.y + text_h, panel_h, false),
-        status: Rect {
-            x: area.x,
-            y: area.y + body_h,
-            width: area.width,
-            height: status_h,
-        },
-    }
-}
-
-fn inner(r: Rect) -> Rect {
-    Rect {
-        x: r.x.saturating_add(1),
-        y: r.y.saturating_add(1),
-        width: r.width.saturating_sub(2),
-        height: r.height.saturating_sub(2),
+impl CompareStyles {
+    /// The reader's theme: `compare_passage`, `compare_shared` and
+    /// `compare_only` for what is particular to this view, the reader's
+    /// own styles for the rest.
+    pub fn from_theme(theme: &Theme) -> CompareStyles {
+        CompareStyles {
+            text: theme.style("text"),
+            passage: theme.style("compare_passage"),
+            shared: theme.style("compare_shared"),
+            only: theme.style("compare_only"),
+            selected: theme.style("selected_entity"),
+            cursor: theme.style("cursor"),
+            border: theme.style("border"),
+            border_focused: theme.style("border_focused"),
+            dim: theme.style("dim"),
+            heading: theme.style("title"),
+        }
     }
 }
 
@@ -130,7 +93,7 @@ fn block<'a>(title: String, focused: bool, styles: &CompareStyles) -> Block<'a> 
         .title(title)
 }
 
-/// Draw the whole view into `area`.
+/// Draw the whole view into `area` (the screen above the status bar).
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -138,12 +101,12 @@ pub fn draw(
     index: &EntityIndex,
     styles: &CompareStyles,
 ) {
-    let g = geometry(area);
+    let g = geometry(area, view.side, view.panel);
     let selected = view.selected_entity();
     for side in [Side::A, Side::B] {
-        let r = if side == Side::A { g.a } else { g.b };
+        let r = g.text(side);
         if r.area() > 0 {
-            draw_text(frame, r, view, side, index, selected, styles);
+            draw_text(frame, r, view, side, g.one_side(), index, selected, styles);
         }
     }
     if g.entities.area() > 0 {
@@ -151,16 +114,6 @@ pub fn draw(
     }
     if g.describe.area() > 0 {
         draw_descriptors(frame, g.describe, view, index, selected, styles);
-    }
-    if g.status.area() > 0 {
-        let sync = if view.synced { "synced" } else { "independent" };
-        let side = if view.side == Side::A { "A" } else { "B" };
-        let line = format!(
-            " COMPARE  {side}  {sync}  passages: {}   Tab side  s sync  J/K entity  Esc back",
-            view.cmp.passages.len()
-        );
-        let line = Line::styled(fit(&line, g.status.width as usize), styles.status);
-        frame.render_widget(Paragraph::new(line), g.status);
     }
 }
 
@@ -208,21 +161,36 @@ fn marks(
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_text(
     frame: &mut Frame,
     area: Rect,
     view: &CompareView,
     side: Side,
+    alone: bool,
     index: &EntityIndex,
     selected: Option<EntityIdx>,
     styles: &CompareStyles,
 ) {
-    let s = if side == Side::A { 0 } else { 1 };
-    let label = if side == Side::A { "A" } else { "B" };
-    let title = format!(" {label} {} ", view.headings[s]);
+    let s = side.at();
+    // Alone on a narrow screen, the title says the other side is there.
+    let hidden = if alone {
+        format!("({} hidden) ", side.other().label())
+    } else {
+        String::new()
+    };
+    let title = format!(" {} {hidden}{} ", side.label(), view.headings[s]);
     let title = fit(&title, area.width.saturating_sub(2) as usize);
-    frame.render_widget(block(title, view.side == side, styles), area);
+    let focused = view.side == side && !view.panel;
+    let mut frame_block = block(title, focused, styles);
+    let total = view.rows[s].len();
     let inner = inner(area);
+    if total > inner.height as usize && inner.width >= 8 {
+        let bottom = (view.scroll[s] + inner.height as usize).min(total);
+        let pct = bottom * 100 / total.max(1);
+        frame_block = frame_block.title_bottom(Line::from(format!(" {pct}% ")).right_aligned());
+    }
+    frame.render_widget(frame_block, area);
     if inner.area() == 0 {
         return;
     }
@@ -236,7 +204,10 @@ fn draw_text(
     let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
         return;
     };
-    let ranges = marks(view, side, (first.0, last.1), index, selected, styles);
+    let mut ranges = marks(view, side, (first.0, last.1), index, selected, styles);
+    if let Some((start, end)) = view.cursor[s] {
+        ranges.push((start, end, styles.cursor));
+    }
     let lines: Vec<Line> = rows
         .iter()
         .map(|&(start, end)| super::styled_row(body, start, end, &ranges, styles.text))
@@ -253,18 +224,23 @@ fn draw_entities(
 ) {
     let c = &view.cmp;
     let title = format!(
-        " Entities: both {} · A {} · B {} ",
+        " Entities: both {} · only A {} · only B {} ",
         c.shared.len(),
         c.only_a.len(),
         c.only_b.len()
     );
     let title = fit(&title, area.width.saturating_sub(2) as usize);
-    frame.render_widget(block(title, false, styles), area);
+    frame.render_widget(block(title, view.panel, styles), area);
     let inner = inner(area);
     if inner.area() == 0 {
         return;
     }
     let (width, height) = (inner.width as usize, inner.height as usize);
+    if view.entity_count() == 0 {
+        let note = Line::styled(fit("neither side names an entity", width), styles.dim);
+        frame.render_widget(Paragraph::new(note), inner);
+        return;
+    }
     // Keep the selection in view without state: scroll just enough.
     let first = view.selected.saturating_sub(height.saturating_sub(1));
     let lines: Vec<Line> = view
@@ -285,7 +261,8 @@ fn draw_entities(
                 Set::OnlyB => count.b.to_string(),
             };
             let kind = e.kind.as_str();
-            let name_w = width.saturating_sub(tag.len() + 10 + counts.len() + 2);
+            let counts_w: usize = counts.chars().map(|c| c.width().unwrap_or(0)).sum();
+            let name_w = width.saturating_sub(tag.len() + 10 + counts_w + 2);
             let text = format!("{tag} {kind:<8} {} {counts}", pad(&e.name, name_w));
             let style = if i == view.selected {
                 style.patch(styles.selected)
@@ -298,6 +275,9 @@ fn draw_entities(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// How each side describes the selected entity: A's phrases beside B's
+/// when there is room for two columns, else A's above B's. Phrases wrap
+/// rather than being cut: the framing is the point.
 fn draw_descriptors(
     frame: &mut Frame,
     area: Rect,
@@ -317,35 +297,81 @@ fn draw_descriptors(
         return;
     }
     let width = inner.width as usize;
-    let mut lines: Vec<Line> = Vec::new();
     let described = selected.and_then(|e| view.cmp.descriptors.iter().find(|d| d.entity == e));
-    let shared = selected.is_some_and(|e| view.cmp.shared.iter().any(|c| c.entity == e));
-    match described {
-        Some(d) => {
-            for (label, list) in [("A", &d.a), ("B", &d.b)] {
-                if list.is_empty() {
-                    lines.push(Line::styled(fit(&format!("{label}  -"), width), styles.dim));
-                }
-                for (k, desc) in list.iter().enumerate() {
-                    let tag = if k == 0 { label } else { " " };
-                    let text = desc.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    lines.push(Line::styled(
-                        fit(&format!("{tag}  {text}"), width),
-                        styles.text,
-                    ));
-                }
-            }
-        }
-        None => {
-            let note = match (selected, shared) {
-                (None, _) => "no entities",
-                (Some(_), true) => "no descriptive phrases on either side",
-                (Some(_), false) => "named on one side only",
-            };
-            lines.push(Line::styled(fit(note, width), styles.dim));
+    let set = view.entity_rows().nth(view.selected).map(|(set, _)| set);
+    let Some(d) = described else {
+        let note = match set {
+            None => "no entities".to_string(),
+            Some(Set::Shared) => "no descriptive phrases on either side".to_string(),
+            Some(Set::OnlyA) => format!("only A names {name}"),
+            Some(Set::OnlyB) => format!("only B names {name}"),
+        };
+        let line = Line::styled(fit(&note, width), styles.dim);
+        frame.render_widget(Paragraph::new(line), inner);
+        return;
+    };
+    let phrases = |list: &[crate::compare::Descriptor]| -> Vec<String> {
+        list.iter()
+            .map(|d| d.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    let (a, b) = (phrases(&d.a), phrases(&d.b));
+    let head = |s: Side| format!("{} · {}", s.label(), view.sources[s.at()]);
+    if width >= 40 {
+        let col = (width - 3) / 2;
+        let left = column(&head(Side::A), &a, col, styles);
+        let right = column(&head(Side::B), &b, col, styles);
+        let rows = left.len().max(right.len());
+        let blank = || (String::new(), styles.text);
+        let lines: Vec<Line> = (0..rows)
+            .map(|i| {
+                let (l, ls) = left.get(i).cloned().unwrap_or_else(blank);
+                let (r, rs) = right.get(i).cloned().unwrap_or_else(blank);
+                Line::from(vec![
+                    ratatui::text::Span::styled(pad(&l, col), ls),
+                    ratatui::text::Span::styled(" │ ", styles.border),
+                    ratatui::text::Span::styled(r, rs),
+                ])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    } else {
+        let mut lines = column(&head(Side::A), &a, width, styles);
+        lines.extend(column(&head(Side::B), &b, width, styles));
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|(text, style)| Line::styled(text, style))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// One side's column of descriptors: a heading, then each phrase after a
+/// bullet, wrapped to `width` with a hanging indent.
+fn column(
+    head: &str,
+    phrases: &[String],
+    width: usize,
+    styles: &CompareStyles,
+) -> Vec<(String, Style)> {
+    let mut out = vec![(fit(head, width), styles.heading)];
+    if phrases.is_empty() {
+        out.push((fit("  (none)", width), styles.dim));
+    }
+    let room = width.saturating_sub(2).max(1);
+    for phrase in phrases {
+        for (k, (s, e)) in crate::compare::view::wrap(phrase, room)
+            .into_iter()
+            .enumerate()
+        {
+            let bullet = if k == 0 { "• " } else { "  " };
+            out.push((
+                fit(&format!("{bullet}{}", &phrase[s..e]), width),
+                styles.text,
+            ));
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    out
 }
 
 /// A char safe to put in a terminal cell.

@@ -1,6 +1,8 @@
 //! The help overlay, generated from the keymap: every action with the keys
-//! bound to it and its description, then the filter syntax. Nothing here
-//! is written by hand per key, so help and keymap cannot disagree.
+//! bound to it and its description, then the filter syntax; in the compare
+//! view, the actions that view handles with what they do there
+//! (`app::COMPARE_KEYS`). Nothing here is written by hand per key, so help
+//! and keymap cannot disagree.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,29 +11,37 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::{centered, fit, pane_block};
 use crate::app::wrap::{str_width, wrap};
-use crate::app::{Action, App, layout};
+use crate::app::{Action, App, COMPARE_KEYS, layout};
 use crate::config::Theme;
 
 /// The lines of the overlay: (keys, description).
 pub fn entries(app: &App) -> Vec<(String, String)> {
+    if app.compare.view().is_some() {
+        // The compare view's own meanings of the keys it handles.
+        let mut rows: Vec<(String, String)> = COMPARE_KEYS
+            .iter()
+            .map(|&(a, what)| (keys(app, a), what.to_string()))
+            .collect();
+        rows.push((String::new(), String::new()));
+        for (k, d) in [
+            (
+                "both",
+                "an entity both articles name, coloured alike on both sides",
+            ),
+            ("A / B", "an entity only that side names"),
+            ("shaded", "a passage both articles carry"),
+            (
+                "mouse",
+                "click a side or an entity, wheel scrolls the side under it",
+            ),
+        ] {
+            rows.push((k.to_string(), d.to_string()));
+        }
+        return rows;
+    }
     let mut rows: Vec<(String, String)> = Action::ALL
         .iter()
-        .map(|&a| {
-            // Three keys say enough; the rest are synonyms.
-            let keys: Vec<String> = app
-                .keymap
-                .keys_for(a)
-                .iter()
-                .take(3)
-                .map(|k| k.label())
-                .collect();
-            let keys = if keys.is_empty() {
-                "(unbound)".to_string()
-            } else {
-                keys.join(" ")
-            };
-            (keys, a.describe().to_string())
-        })
+        .map(|&a| (keys(app, a), a.describe().to_string()))
         .collect();
     rows.push((String::new(), String::new()));
     for (k, d) in [
@@ -47,6 +57,23 @@ pub fn entries(app: &App) -> Vec<(String, String)> {
         rows.push((k.to_string(), d.to_string()));
     }
     rows
+}
+
+/// The keys bound to `action`, as the overlay shows them.
+fn keys(app: &App, action: Action) -> String {
+    // Three keys say enough; the rest are synonyms.
+    let keys: Vec<String> = app
+        .keymap
+        .keys_for(action)
+        .iter()
+        .take(3)
+        .map(|k| k.label())
+        .collect();
+    if keys.is_empty() {
+        "(unbound)".to_string()
+    } else {
+        keys.join(" ")
+    }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usize) {
@@ -98,7 +125,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, scroll: usi
     }
     frame.render_widget(Clear, rect);
     let close = app.keymap.hint(Action::ToggleHelp).unwrap_or_default();
-    let block = pane_block(format!(" Keys ({close} or esc closes) "), true, theme)
+    let what = if app.compare.view().is_some() {
+        "Keys in the compare view"
+    } else {
+        "Keys"
+    };
+    let block = pane_block(format!(" {what} ({close} or esc closes) "), true, theme)
         .style(theme.style("help"));
     frame.render_widget(block, rect);
     let inner = layout::inner(rect);

@@ -23,6 +23,17 @@ use crate::config::Theme;
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let panes = &app.panes;
+    if let Some(view) = app.compare.view() {
+        let styles = compare::CompareStyles::from_theme(theme);
+        compare::draw(frame, app.compare_area(), view, &app.index, &styles);
+        if panes.status.area() > 0 {
+            status::draw(frame, panes.status, app, theme);
+        }
+        if let Some(scroll) = app.help {
+            help::draw(frame, frame.area(), app, theme, scroll);
+        }
+        return;
+    }
     if panes.sources.area() > 0 {
         sources::draw(frame, panes.sources, app, theme);
     }

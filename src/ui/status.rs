@@ -9,7 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use super::fit;
 use crate::app::wrap::str_width;
-use crate::app::{Action, App, Focus, Loading, Mode};
+use crate::app::{Action, App, Compare, Focus, Loading, Mode};
+use crate::compare::view::CompareView;
 use crate::config::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -18,36 +19,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = match (app.mode, &app.loading) {
         (Mode::Filter, _) => " FILTER ",
         (Mode::Search, _) => " SEARCH ",
+        _ if !matches!(app.compare, Compare::Off) => " COMPARE ",
         (_, Loading::Files { .. }) => " LOADING ",
         (_, Loading::Entities) => " INDEXING ",
         _ => " NORMAL ",
     };
     let mut parts: Vec<String> = Vec::new();
-    let total = app.docs().len();
-    if total > 0 {
-        let at = app
-            .article
-            .doc
-            .and_then(|d| app.list.iter().position(|&x| x == d))
-            .map_or("-".to_string(), |p| (p + 1).to_string());
-        parts.push(format!("{at}/{} docs", app.list.len()));
-    }
-    match &app.loading {
-        Loading::Files { done, total } if *total > 0 => parts.push(progress(*done, *total)),
-        Loading::Entities => parts.push("indexing entities…".into()),
-        Loading::Failed(e) => parts.push(e.clone()),
-        _ => {}
-    }
-    if !app.input.is_empty() && app.mode != Mode::Filter {
-        parts.push(format!("/{}", app.input));
-    }
-    if let (Some(e), Some((at, n))) = (app.selected, app.mention_position()) {
-        let name = &app.index.entity(e).name;
-        let at = at.map_or("–".to_string(), |i| i.to_string());
-        parts.push(format!("{name} {at}/{n}"));
-    }
-    if !app.corpus.problems.is_empty() {
-        parts.push(format!("{} files skipped", app.corpus.problems.len()));
+    if let Some(view) = app.compare.view() {
+        parts = compare_parts(app, view);
+    } else {
+        reader_parts(app, &mut parts);
     }
     let mut left = parts.join("  ");
     if let Some(msg) = &app.message {
@@ -84,6 +65,58 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
 }
 
+/// In the compare view: the two ids, the scrolling, and where the active
+/// side's cursor is among the selected entity's mentions.
+fn compare_parts(app: &App, view: &CompareView) -> Vec<String> {
+    let id = |d: usize| app.docs().get(d).map_or("?", |doc| doc.id.as_str());
+    let mut parts = vec![
+        format!("A {}", id(view.cmp.a)),
+        format!("B {}", id(view.cmp.b)),
+        if view.synced { "synced" } else { "independent" }.to_string(),
+    ];
+    if let (Some(e), Some((at, n))) = (view.selected_entity(), view.mention_position(&app.index)) {
+        let at = at.map_or("–".to_string(), |i| i.to_string());
+        let name = &app.index.entity(e).name;
+        parts.push(format!("{name} {at}/{n} in {}", view.side.label()));
+    }
+    parts
+}
+
+fn reader_parts(app: &App, parts: &mut Vec<String>) {
+    if let Some(a) = app.compare.picking() {
+        // The prompt first: it is what the user must read.
+        parts.push(app.compare_prompt());
+        let id = app.docs().get(a).map_or("?", |doc| doc.id.as_str());
+        parts.push(format!("A {id}"));
+    }
+    let total = app.docs().len();
+    if total > 0 {
+        let at = app
+            .article
+            .doc
+            .and_then(|d| app.list.iter().position(|&x| x == d))
+            .map_or("-".to_string(), |p| (p + 1).to_string());
+        parts.push(format!("{at}/{} docs", app.list.len()));
+    }
+    match &app.loading {
+        Loading::Files { done, total } if *total > 0 => parts.push(progress(*done, *total)),
+        Loading::Entities => parts.push("indexing entities…".into()),
+        Loading::Failed(e) => parts.push(e.clone()),
+        _ => {}
+    }
+    if !app.input.is_empty() && app.mode != Mode::Filter {
+        parts.push(format!("/{}", app.input));
+    }
+    if let (Some(e), Some((at, n))) = (app.selected, app.mention_position()) {
+        let name = &app.index.entity(e).name;
+        let at = at.map_or("–".to_string(), |i| i.to_string());
+        parts.push(format!("{name} {at}/{n}"));
+    }
+    if !app.corpus.problems.is_empty() {
+        parts.push(format!("{} files skipped", app.corpus.problems.len()));
+    }
+}
+
 /// A ten-cell bar and the count: `[####------] 412/1000`.
 fn progress(done: usize, total: usize) -> String {
     let filled = (done * 10 / total.max(1)).min(10);
@@ -103,36 +136,62 @@ fn hints(app: &App) -> Vec<(String, String)> {
             .map(|(k, w)| (k.to_string(), w.to_string()))
             .collect();
     }
-    let actions: &[(Action, &str)] = match app.focus {
-        Focus::Sources => &[
-            (Action::Search, "filter"),
-            (Action::Open, "open"),
-            (Action::FocusNext, "pane"),
-            (Action::ToggleHelp, "help"),
-            (Action::Quit, "quit"),
-        ],
-        Focus::Article if !app.article.search.is_empty() => &[
-            (Action::NextMatch, "next match"),
-            (Action::PrevMatch, "previous"),
-            (Action::Back, "end search"),
-            (Action::ToggleHelp, "help"),
-            (Action::Quit, "quit"),
-        ],
-        Focus::Article => &[
+    let sync = |v: &CompareView| if v.synced { "unsync" } else { "sync" };
+    let actions: &[(Action, &str)] = match (&app.compare, app.focus) {
+        (Compare::Open { view, .. }, _) if view.panel => &[
+            (Action::Down, "entity"),
+            (Action::Open, "jump"),
             (Action::NextMatch, "next mention"),
-            (Action::NextMention, "cursor"),
-            (Action::Open, "select"),
-            (Action::Search, "search"),
+            (Action::FocusNext, "pane"),
+            (Action::Back, "back"),
+            (Action::ToggleHelp, "help"),
+        ],
+        (Compare::Open { view, .. }, _) => &[
+            (Action::FocusNext, "side"),
+            (Action::ToggleSync, sync(view)),
+            (Action::NextMatch, "next mention"),
+            (Action::ToggleSidePanel, "entities"),
+            (Action::Back, "back"),
+            (Action::ToggleHelp, "help"),
+        ],
+        (Compare::Picking { .. }, _) => &[
+            (Action::Search, "filter"),
             (Action::ToggleHelp, "help"),
             (Action::Quit, "quit"),
         ],
-        Focus::Entities => &[
-            (Action::Open, "mentions"),
-            (Action::NextMatch, "next"),
-            (Action::NarrowToEntity, "narrow"),
-            (Action::ToggleHelp, "help"),
-            (Action::Quit, "quit"),
-        ],
+        (Compare::Off, focus) => match focus {
+            Focus::Sources => &[
+                (Action::Search, "filter"),
+                (Action::Open, "open"),
+                (Action::Compare, "compare"),
+                (Action::FocusNext, "pane"),
+                (Action::ToggleHelp, "help"),
+                (Action::Quit, "quit"),
+            ],
+            Focus::Article if !app.article.search.is_empty() => &[
+                (Action::NextMatch, "next match"),
+                (Action::PrevMatch, "previous"),
+                (Action::Back, "end search"),
+                (Action::ToggleHelp, "help"),
+                (Action::Quit, "quit"),
+            ],
+            Focus::Article => &[
+                (Action::NextMatch, "next mention"),
+                (Action::NextMention, "cursor"),
+                (Action::Open, "select"),
+                (Action::Compare, "compare"),
+                (Action::Search, "search"),
+                (Action::ToggleHelp, "help"),
+                (Action::Quit, "quit"),
+            ],
+            Focus::Entities => &[
+                (Action::Open, "mentions"),
+                (Action::NextMatch, "next"),
+                (Action::NarrowToEntity, "narrow"),
+                (Action::ToggleHelp, "help"),
+                (Action::Quit, "quit"),
+            ],
+        },
     };
     actions
         .iter()
