@@ -7,6 +7,9 @@
 //! paragraphs (the ordinary case). Entities are placed by string search over
 //! a fixed list of names, so the figure does not depend on the extractor.
 //!
+//! A third figure is what opening the reader's compare view costs on the
+//! key path: the comparison plus the view state and both sides wrapped.
+//!
 //! ```text
 //! cargo bench --bench compare
 //! ```
@@ -15,6 +18,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dossier::compare::compare;
+use dossier::compare::view::CompareView;
 use dossier::entities::{Entity, EntityIndex, Kind, Mention};
 use dossier::store::{self, Document};
 
@@ -166,6 +170,16 @@ fn bench(c: &mut Criterion) {
         );
         c.bench_function(&format!("compare 2x10k words ({name})"), |b| {
             b.iter(|| compare(black_box(docs), black_box(&idx), 0, 1))
+        });
+        // What Enter on B costs in the reader: the comparison, the view
+        // state and both sides wrapped for a 160-column terminal.
+        c.bench_function(&format!("open compare view 2x10k words ({name})"), |b| {
+            b.iter(|| {
+                let cmp = compare(black_box(docs), black_box(&idx), 0, 1);
+                let mut view = CompareView::new(cmp, docs);
+                view.layout(78, 78, 32);
+                view
+            })
         });
     }
 }
