@@ -58,8 +58,14 @@ fn compare_two_seeds_scroll_and_go_back() {
     s.wait_text(&head(&doc_b.title, 30));
     s.keys("\r");
 
+    // The status bar, drawn last, says the frame is whole.
+    let status = format!("B {}", doc_b.id);
+    let screen = s.wait_for("the compare view", |sc| {
+        sc.lines()
+            .last()
+            .is_some_and(|l| l.contains("COMPARE") && l.contains(&status))
+    });
     // Both titles on one row: side by side.
-    let screen = s.wait_text(&doc_b.id);
     let top = screen.lines().next().unwrap_or("");
     assert!(
         top.contains(&head(&doc_a.title, 20)) && top.contains(&head(&doc_b.title, 20)),
