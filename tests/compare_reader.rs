@@ -381,3 +381,44 @@ fn seeds_000_vs_002_at_160x48() {
 fn seeds_000_vs_002_at_80x24() {
     insta::assert_snapshot!(render(&seeds_000_vs_002(80, 24), &theme()));
 }
+
+#[test]
+fn the_theme_styles_the_view_and_shared_entities_look_alike_on_both_sides() {
+    use dossier::ui::compare::CompareStyles;
+    use ratatui::style::{Color, Modifier};
+    let styles = CompareStyles::from_theme(&theme());
+    assert_eq!(styles.passage.bg, Some(Color::Indexed(236)));
+    assert_ne!(styles.shared, styles.only);
+    // Without colour, each still stands out by a modifier.
+    let plain = CompareStyles::from_theme(&Theme::preset(true));
+    for s in [plain.passage, plain.shared, plain.only] {
+        assert_ne!(s.add_modifier, Modifier::empty(), "{s:?}");
+    }
+
+    // Move the selection off MEK so its mentions show the shared style.
+    let mut app = seeds_000_vs_002(160, 48);
+    act(&mut app, Action::FocusNext);
+    act(&mut app, Action::FocusNext);
+    act(&mut app, Action::Down);
+    assert_ne!(view(&app).selected, 0);
+    let backend = ratatui::backend::TestBackend::new(160, 48);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|f| dossier::ui::draw(f, &app, &theme()))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    // The first "MEK" on each half of the text rows.
+    let find = |x0: u16, x1: u16| {
+        (1..30u16).find_map(|y| {
+            let row: String = (x0..x1).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            row.find("MEK")
+                .map(|k| buf[(x0 + row[..k].chars().count() as u16, y)].style())
+        })
+    };
+    let (a, b) = (
+        find(1, 79).expect("MEK in A"),
+        find(81, 159).expect("MEK in B"),
+    );
+    assert_eq!(a, b);
+    assert_eq!(a.fg, styles.shared.fg);
+}
