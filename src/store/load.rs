@@ -131,10 +131,7 @@ pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), Problem> 
 /// Parse the bytes of one file into its documents, plus non-fatal problems
 /// (lossy decoding, unreadable records). A file with nothing to load is an
 /// error problem. Pure: the same bytes give the same documents.
-pub(crate) fn parse_file(
-    path: &Path,
-    bytes: &[u8],
-) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
+pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
     let problem = |reason: String| Problem {
         path: path.to_path_buf(),
         reason,
