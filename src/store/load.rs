@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::clean::clean;
-use super::decode::decode;
+use super::decode::{decode, nfc};
 use super::formats::{self, RecordId};
 use super::{Corpus, Document, Problem, StoreError};
 
@@ -162,12 +162,12 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<(Vec<Document>, Vec<Probl
             Document {
                 id,
                 path: shown.clone(),
-                title: cleaned.title,
-                source: cleaned.source,
-                author: cleaned.author,
+                title: nfc(cleaned.title),
+                source: cleaned.source.map(nfc),
+                author: cleaned.author.map(nfc),
                 date: cleaned.date,
                 url: cleaned.url,
-                body: cleaned.body,
+                body: nfc(cleaned.body),
                 raw: f.raw,
             }
         })
