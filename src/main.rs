@@ -31,7 +31,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("dossier: {err:#}");
+            let message = format!("{err:#}");
+            eprintln!("dossier: {}", cli::inert::message(&message));
             ExitCode::from(1)
         }
     }

@@ -126,7 +126,10 @@ pub fn run(paths: Vec<PathBuf>) -> Result<Outcome> {
     drop(guard);
     // Said after the screen is back, where the user can read it.
     for problem in &app.corpus.problems {
-        eprintln!("dossier: {problem}");
+        eprintln!(
+            "dossier: {}",
+            crate::cli::inert::message(&problem.to_string())
+        );
     }
     outcome
 }

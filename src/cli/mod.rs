@@ -3,6 +3,7 @@
 //! for scripts. Messages go to stderr, results to stdout.
 
 mod compare;
+pub mod inert;
 mod json;
 mod table;
 
@@ -112,7 +113,7 @@ pub fn load_corpus(paths: &[PathBuf]) -> Result<Corpus> {
         store::load(paths)?
     };
     for problem in &corpus.problems {
-        eprintln!("dossier: {problem}");
+        eprintln!("dossier: {}", inert::message(&problem.to_string()));
     }
     Ok(corpus)
 }
@@ -155,7 +156,13 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 }
                 json::print(out, &value)
             } else if raw {
-                write!(out, "{}", doc.raw).context("writing output")
+                // As read, unless a terminal would act on its escapes.
+                let text = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                    inert::text(&doc.raw)
+                } else {
+                    doc.raw.as_str().into()
+                };
+                write!(out, "{text}").context("writing output")
             } else {
                 table::document(out, doc)
             }

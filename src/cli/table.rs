@@ -104,17 +104,18 @@ pub fn documents(
 
 /// A document for reading: a header of its metadata, then the body.
 pub fn document(out: &mut dyn Write, doc: &Document) -> Result<()> {
-    writeln!(out, "{}", doc.title)?;
+    use super::inert::text;
+    writeln!(out, "{}", text(&doc.title))?;
     let meta: Vec<&str> = [&doc.source, &doc.author, &doc.date]
         .into_iter()
         .flatten()
         .map(String::as_str)
         .collect();
     if !meta.is_empty() {
-        writeln!(out, "{}", meta.join(" · "))?;
+        writeln!(out, "{}", text(&meta.join(" · ")))?;
     }
-    writeln!(out, "{} · {} words\n", doc.id, doc.words())?;
-    writeln!(out, "{}", doc.body)?;
+    writeln!(out, "{} · {} words\n", text(&doc.id), doc.words())?;
+    writeln!(out, "{}", text(&doc.body))?;
     Ok(())
 }
 

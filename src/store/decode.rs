@@ -94,7 +94,9 @@ fn utf16(bytes: &[u8]) -> Option<String> {
 }
 
 /// `text` in NFC; the quick check makes the common (already NFC) case a scan.
-fn nfc(text: String) -> String {
+/// Also used after cleaning: character references (`&#769;`, JSON `\u0301`)
+/// decode to text that was not in the file, and so was not normalised.
+pub(crate) fn nfc(text: String) -> String {
     let text = if text.contains('\r') {
         // Old Mac line ends alone, Windows pairs as one newline.
         text.replace("\r\n", "\n").replace('\r', "\n")

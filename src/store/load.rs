@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::clean::clean;
-use super::decode::decode;
+use super::decode::{decode, nfc};
 use super::formats::{self, RecordId};
 use super::{Corpus, Document, Problem, StoreError};
 
@@ -131,10 +131,7 @@ pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), Problem> 
 /// Parse the bytes of one file into its documents, plus non-fatal problems
 /// (lossy decoding, unreadable records). A file with nothing to load is an
 /// error problem. Pure: the same bytes give the same documents.
-pub(crate) fn parse_file(
-    path: &Path,
-    bytes: &[u8],
-) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
+pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
     let problem = |reason: String| Problem {
         path: path.to_path_buf(),
         reason,
@@ -165,12 +162,12 @@ pub(crate) fn parse_file(
             Document {
                 id,
                 path: shown.clone(),
-                title: cleaned.title,
-                source: cleaned.source,
-                author: cleaned.author,
+                title: nfc(cleaned.title),
+                source: cleaned.source.map(nfc),
+                author: cleaned.author.map(nfc),
                 date: cleaned.date,
                 url: cleaned.url,
-                body: cleaned.body,
+                body: nfc(cleaned.body),
                 raw: f.raw,
             }
         })

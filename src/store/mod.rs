@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub use bundled::bundled;
-pub use load::{discover, load, load_file, load_with_progress, walk};
+pub use load::{discover, load, load_file, load_with_progress, parse_file, walk};
 
 /// Index of a document in its [`Corpus`]; stable for the life of the corpus.
 pub type DocIdx = usize;
