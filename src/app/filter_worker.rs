@@ -132,8 +132,10 @@ fn spawn(send: impl Fn(Msg) + Send + 'static) -> std::io::Result<Sender<Request>
 fn serve(rx: &Receiver<Request>, send: &dyn Fn(Msg)) {
     // A pool of its own, so matching is not queued behind the entity
     // indexer's tasks on the global pool while a large corpus loads.
+    lower_priority();
     let pool = rayon::ThreadPoolBuilder::new()
         .thread_name(|i| format!("dossier-match-{i}"))
+        .start_handler(|_| lower_priority())
         .build()
         .ok();
     let install = |f: &mut (dyn FnMut() + Send)| match &pool {
@@ -177,6 +179,19 @@ fn serve(rx: &Receiver<Request>, send: &dyn Fn(Msg)) {
                 }));
             }
         }
+    }
+}
+
+/// Give the calling thread a lower CPU priority (nice 10), so that when
+/// matching keeps both cores busy the UI thread still wins them the moment
+/// a key arrives: the echo never waits behind the matcher.
+fn lower_priority() {
+    // SAFETY: setpriority only changes a scheduling attribute; on Linux,
+    // PRIO_PROCESS with `who` 0 applies to the calling thread alone (each
+    // thread has its own nice value), never to the UI thread.
+    #[cfg(target_os = "linux")]
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 

@@ -139,6 +139,17 @@ pub fn rank(
     candidates: &[DocIdx],
     keep: &(dyn Fn(DocIdx) -> bool + Sync),
 ) -> Vec<DocIdx> {
+    if pattern.is_empty() {
+        // Nothing to score: the kept candidates in document order.
+        let mut kept: Vec<DocIdx> = candidates
+            .par_iter()
+            .with_min_len(CHUNK)
+            .copied()
+            .filter(|&d| d < haystacks.len() && keep(d))
+            .collect();
+        kept.par_sort_unstable();
+        return kept;
+    }
     // One sortable u64 per hit: the inverted score above the index, so an
     // ascending sort of plain integers gives best-first, ties in order.
     let mut keys: Vec<u64> = candidates
