@@ -52,7 +52,12 @@ const TYPED: &[&str] = &[
 ];
 
 /// Phrases for the body search: frequent, medium, rare, absent.
-const PHRASES: &[&str] = &["the", "water rights", "mountain rescue service", "camp ashraf"];
+const PHRASES: &[&str] = &[
+    "the",
+    "water rights",
+    "mountain rescue service",
+    "camp ashraf",
+];
 
 fn docs_wanted() -> usize {
     std::env::var("DOSSIER_BENCH_DOCS")
@@ -79,7 +84,10 @@ fn fixture() -> &'static Fixture {
         let mut live = Live::new(corpus.clone(), Arc::new(EntityIndex::default()));
         let t = Instant::now();
         live.prepare();
-        eprintln!("prepared (haystacks + phrase blocks) in {:.1?}", t.elapsed());
+        eprintln!(
+            "prepared (haystacks + phrase blocks) in {:.1?}",
+            t.elapsed()
+        );
         Fixture {
             corpus,
             live: Mutex::new(live),
@@ -203,7 +211,10 @@ fn bench_phrases(c: &mut Criterion) {
         });
         // The machine's limit: memmem over the same bytes, counting every
         // hit, no boundaries, no documents.
-        for (name, par) in [("memmem_baseline_1core", false), ("memmem_baseline_2core", true)] {
+        for (name, par) in [
+            ("memmem_baseline_1core", false),
+            ("memmem_baseline_2core", true),
+        ] {
             group.bench_with_input(BenchmarkId::new(name, p), &phrase, |b, phrase| {
                 let mut live = fixture().live.lock().expect("fixture lock");
                 let prepared: &Prepared = live.prepare();
