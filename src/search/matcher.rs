@@ -78,14 +78,35 @@ pub fn new_matcher() -> Matcher {
     Matcher::new(Config::DEFAULT)
 }
 
-/// The text a document is filtered on: title, outlet and author.
+/// The text a document is filtered on: title, outlet and author, joined
+/// by `" | "`, with typographic quotes, dashes and spaces made ASCII.
+///
+/// Why ASCII where it can be: nucleo matches an all-ASCII haystack on a
+/// byte fast path, several times quicker than its char path (a `·`
+/// separator once sent every title down the slow one). Every replacement
+/// is one char for one char, so match positions are positions in the
+/// title and fields as shown: the outlet starts at the title's char count
+/// plus 3.
 pub fn haystack(doc: &Document) -> String {
-    let mut s = doc.title.clone();
+    let mut s = String::with_capacity(doc.title.len() + 40);
+    push_folded(&mut s, &doc.title);
     for field in [&doc.source, &doc.author].into_iter().flatten() {
-        s.push_str(" · ");
-        s.push_str(field);
+        s.push_str(" | ");
+        push_folded(&mut s, field);
     }
     s
+}
+
+/// Append `text` with the common typographic characters as their ASCII
+/// look-alikes, char for char.
+fn push_folded(out: &mut String, text: &str) {
+    out.extend(text.chars().map(|c| match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' => ' ',
+        c => c,
+    }));
 }
 
 /// Every document's [`haystack`], converted once to nucleo's form.
@@ -199,6 +220,21 @@ mod tests {
                 .score(hay("Père Noël").slice(..), &mut m)
                 .is_some()
         );
+        let doc = Document {
+            id: String::new(),
+            path: String::new(),
+            title: "Iran’s “camp” — again".into(),
+            source: Some("Daily\u{a0}Post".into()),
+            author: None,
+            date: None,
+            url: None,
+            body: String::new(),
+            raw: String::new(),
+        };
+        let h = haystack(&doc);
+        assert_eq!(h, "Iran's \"camp\" - again | Daily Post");
+        assert_eq!(h.chars().count(), doc.title.chars().count() + 3 + 10);
+        assert!(Utf32String::from(h.as_str()).slice(..).is_ascii());
         let (_, idx) = FuzzyPattern::new("prot")
             .indices("U.S. protects", &mut m)
             .unwrap();
