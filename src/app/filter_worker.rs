@@ -160,13 +160,6 @@ fn serve(rx: &Receiver<Request>, send: &dyn Fn(Msg)) {
                 } => newest = Some((generation, input, to_top)),
             }
         }
-        if new_corpus {
-            // Prepare now, while the user reads the first screen, rather
-            // than at the first phrase typed.
-            install(&mut || {
-                live.prepare();
-            });
-        }
         if let Some((generation, input, to_top)) = newest {
             let mut answer = None;
             install(&mut || answer = Some(live.run(&input)));
@@ -178,6 +171,14 @@ fn serve(rx: &Receiver<Request>, send: &dyn Fn(Msg)) {
                     to_top,
                 }));
             }
+        }
+        if new_corpus {
+            // Prepare now, while the user reads the first screen, rather
+            // than at the first key typed (after answering: the first
+            // list must not wait for it).
+            install(&mut || {
+                live.prepare();
+            });
         }
     }
 }
@@ -218,6 +219,14 @@ impl App {
         self.matching.generation += 1;
         let generation = self.matching.generation;
         match &mut self.matching.runner {
+            // An empty filter keeps everything: no need to ask, nor to
+            // show an empty list while the worker prepares a new corpus.
+            Runner::Worker(_) if self.input.trim().is_empty() => {
+                self.matching.pending = false;
+                let all = (0..self.corpus.docs.len()).collect();
+                let filter = Filter::new(Default::default(), &self.index);
+                self.show_filtered(filter, all, to_top);
+            }
             Runner::Inline(live) => {
                 let (filter, list) = live.run(&self.input);
                 self.show_filtered(filter, list, to_top);
