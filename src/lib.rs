@@ -15,5 +15,7 @@ pub mod config;
 pub mod entities;
 pub mod search;
 pub mod store;
+#[doc(hidden)]
+pub mod testgen;
 pub mod tui;
 pub mod ui;

@@ -113,9 +113,14 @@ pub fn run(paths: Vec<PathBuf>) -> Result<Outcome> {
         let _ = worker_tx.send(Incoming::Worker(msg));
     })
     .context("starting the loader")?;
+    let filter_tx = tx.clone();
     drop(tx);
 
     let mut app = App::new(keymap.clone());
+    app.spawn_filter_worker(move |msg| {
+        let _ = filter_tx.send(Incoming::Worker(msg));
+    })
+    .context("starting the filter worker")?;
     let size = terminal.size().context("reading the terminal size")?;
     update(&mut app, Msg::Resize(size.width, size.height));
     draw(&mut terminal, &app, &theme)?;

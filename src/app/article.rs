@@ -188,10 +188,15 @@ impl App {
 
     /// Recompute the search matches in the shown text. ASCII letters match
     /// either case; other chars match exactly, which keeps byte offsets
-    /// valid without lowercasing the text.
+    /// valid without lowercasing the text. With no search, the filter's
+    /// phrases are the matches.
     pub fn find_matches(&mut self) {
         self.article.matches.clear();
         if self.article.search.is_empty() {
+            // An article found by a phrase filter shows where the phrase is.
+            if !self.article.raw {
+                self.article.matches = self.filter.phrase_hits(self.text());
+            }
             return;
         }
         let Ok(ac) = AhoCorasick::builder()

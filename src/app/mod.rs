@@ -12,6 +12,7 @@ mod action;
 mod article;
 mod compare;
 pub mod compare_layout;
+pub mod filter_worker;
 pub mod layout;
 pub mod load;
 mod nav;
@@ -54,6 +55,8 @@ pub enum Msg {
     Indexed(Arc<EntityIndex>),
     /// Loading failed as a whole (a missing path, an unreadable folder).
     Failed(String),
+    /// The filter worker's answer to a query.
+    Filtered(filter_worker::Filtered),
 }
 
 /// An edit of the line being typed.
@@ -119,9 +122,8 @@ pub struct App {
     /// The filter as typed.
     pub input: String,
     pub filter: Filter,
-    /// The index `list` was computed with: narrowing the previous list is
-    /// only sound while the corpus and index are the same.
-    filtered_with: Arc<EntityIndex>,
+    /// Where the filter runs (inline, or a worker) and what it was asked.
+    pub matching: filter_worker::Matching,
     /// The documents the filter keeps, in display order.
     pub list: Vec<DocIdx>,
     pub list_cursor: usize,
@@ -152,7 +154,7 @@ impl App {
         let index = Arc::new(EntityIndex::default());
         App {
             filter: Filter::new(Query::default(), &index),
-            filtered_with: index.clone(),
+            matching: Default::default(),
             corpus: Arc::new(Corpus::default()),
             index,
             loading: Loading::Files { done: 0, total: 0 },

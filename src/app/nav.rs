@@ -2,10 +2,7 @@
 //! entity jumps (next mention, next article, a cross-reference) that may
 //! change which article is open.
 
-use std::sync::Arc;
-
 use crate::entities::{Mention, Position};
-use crate::search::filter::{Filter, Query};
 
 use super::{App, EntityRow, Focus};
 
@@ -40,29 +37,6 @@ impl App {
     /// can only narrow the old one, only the previous hits are matched.
     pub fn refilter_typed(&mut self) {
         self.refilter_from(true);
-    }
-
-    fn refilter_from(&mut self, to_top: bool) {
-        let filter = Filter::new(Query::parse(&self.input), &self.index);
-        let same_index = Arc::ptr_eq(&self.filtered_with, &self.index);
-        self.list = if to_top && same_index && filter.narrows(self.filter.query()) {
-            filter.apply_within(&self.corpus.docs, &self.index, &self.list)
-        } else {
-            filter.apply(&self.corpus.docs, &self.index)
-        };
-        self.filter = filter;
-        self.filtered_with = self.index.clone();
-        let keep = if to_top { None } else { self.article.doc };
-        self.list_cursor = keep
-            .and_then(|d| self.list.iter().position(|&x| x == d))
-            .unwrap_or(0);
-        self.list_offset = 0;
-        self.scroll_lists();
-        if let Some(&doc) = self.list.get(self.list_cursor)
-            && (to_top || !self.article.doc.is_some_and(|d| self.list.contains(&d)))
-        {
-            self.open_doc(doc);
-        }
     }
 
     /// Move the source-list cursor and preview the article under it.

@@ -53,6 +53,7 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
             app.loading = Loading::Failed(reason);
             true
         }
+        Msg::Filtered(answer) => app.filtered(answer),
     }
 }
 

@@ -1,16 +1,24 @@
 //! The source-list filter: parsing what the user types after `/` into a
 //! [`Query`] and applying it to a corpus.
 //!
-//! A query is free text matched fuzzily over title, outlet and author, plus
-//! narrowing terms: `@name` keeps articles that mention an entity (resolved
-//! with [`EntityIndex::find`]) and `source:cnn` keeps articles whose outlet
-//! contains the word, ignoring case. Either term takes a quoted value
-//! (`@"Camp Ashraf"`, `source:"daily tribune"`). Terms combine with AND.
+//! A query is free text matched fuzzily over title, outlet and author (see
+//! [`matcher`](super::matcher)), plus narrowing terms: `"a phrase"` keeps
+//! articles whose body contains the phrase (see [`phrase`](super::phrase);
+//! the closing quote is optional while typing), `@name` keeps articles that
+//! mention an entity (resolved with [`EntityIndex::find`]) and `source:cnn`
+//! keeps articles whose outlet contains the word, ignoring case. `@` and
+//! `source:` take a quoted value too (`@"Camp Ashraf"`, `source:"daily
+//! tribune"`). Terms combine with AND.
+
+use std::sync::Mutex;
+
+use nucleo_matcher::Matcher;
 
 use crate::entities::{EntityIdx, EntityIndex};
 use crate::store::{DocIdx, Document};
 
-use super::{Fuzzy, haystack};
+use super::matcher::{self, FuzzyPattern, Haystacks};
+use super::phrase::{Phrase, PhraseIndex};
 
 /// A parsed filter query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,27 +29,34 @@ pub struct Query {
     pub entities: Vec<String>,
     /// `source:` terms: outlet substrings, lowercased.
     pub sources: Vec<String>,
+    /// `"…"` terms: phrases the body must contain.
+    pub phrases: Vec<Phrase>,
 }
 
 impl Query {
     /// Parse a query. Never fails: anything that is not a term is text, and
-    /// an empty term (`@` alone, `source:` alone) is ignored while typing.
+    /// an empty term (`@` alone, `source:` alone, `""`) is ignored while
+    /// typing; a quote left open runs to the end of the input.
     pub fn parse(input: &str) -> Query {
         let mut query = Query::default();
         let mut text: Vec<&str> = Vec::new();
         let mut rest = input.trim_start();
         while !rest.is_empty() {
             if let Some(after) = rest.strip_prefix('@') {
-                let (value, tail) = take_value(after);
+                let (value, _, tail) = take_value(after);
                 if !value.is_empty() {
                     query.entities.push(value.to_string());
                 }
                 rest = tail;
             } else if let Some(after) = strip_prefix_ignore_case(rest, "source:") {
-                let (value, tail) = take_value(after);
+                let (value, _, tail) = take_value(after);
                 if !value.is_empty() {
                     query.sources.push(value.to_lowercase());
                 }
+                rest = tail;
+            } else if rest.starts_with('"') {
+                let (value, closed, tail) = take_value(rest);
+                query.phrases.extend(Phrase::new(value, closed));
                 rest = tail;
             } else {
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -56,7 +71,27 @@ impl Query {
 
     /// Whether the query keeps every document.
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty() && self.entities.is_empty() && self.sources.is_empty()
+        self.text.is_empty()
+            && self.entities.is_empty()
+            && self.sources.is_empty()
+            && self.phrases.is_empty()
+    }
+
+    /// Whether every document this query keeps is kept by `previous`: the
+    /// same `@` and `source:` terms, free text that extends the previous
+    /// text (a fuzzy word that extends another matches a subset of its
+    /// matches, and an added word only removes matches), and phrases that
+    /// extend the previous ones (see [`Phrase::narrows`]).
+    pub fn narrows(&self, previous: &Query) -> bool {
+        self.entities == previous.entities
+            && self.sources == previous.sources
+            && self.text.starts_with(&previous.text)
+            && self.phrases.len() >= previous.phrases.len()
+            && self
+                .phrases
+                .iter()
+                .zip(&previous.phrases)
+                .all(|(new, old)| new.narrows(old))
     }
 }
 
@@ -67,17 +102,40 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         .then(|| &s[prefix.len()..])
 }
 
-/// A term's value: a double-quoted string (closing quote optional, so a
-/// half-typed query still works) or a run up to the next whitespace.
-fn take_value(s: &str) -> (&str, &str) {
+/// A term's value, whether it was closed, and what follows: a
+/// double-quoted string (closing quote optional, so a half-typed query
+/// still works) or a run up to the next whitespace.
+fn take_value(s: &str) -> (&str, bool, &str) {
     if let Some(quoted) = s.strip_prefix('"') {
         match quoted.find('"') {
-            Some(end) => (quoted[..end].trim(), &quoted[end + 1..]),
-            None => (quoted.trim(), ""),
+            Some(end) => (quoted[..end].trim(), true, &quoted[end + 1..]),
+            None => (quoted.trim(), false, ""),
         }
     } else {
         let end = s.find(char::is_whitespace).unwrap_or(s.len());
-        (&s[..end], &s[end..])
+        (&s[..end], true, &s[end..])
+    }
+}
+
+/// A corpus made ready for filtering: every haystack converted for the
+/// matcher and every body normalised for phrase search. Built once per
+/// corpus, off the key path.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    pub haystacks: Haystacks,
+    pub phrases: PhraseIndex,
+}
+
+impl Prepared {
+    /// Prepare `docs`, both halves in parallel on the current rayon pool.
+    pub fn new(docs: &[Document]) -> Prepared {
+        let (haystacks, phrases) = rayon::join(|| Haystacks::new(docs), || PhraseIndex::new(docs));
+        Prepared { haystacks, phrases }
+    }
+
+    /// Bytes held, for the memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        self.haystacks.heap_bytes() + self.phrases.heap_bytes()
     }
 }
 
@@ -85,20 +143,33 @@ fn take_value(s: &str) -> (&str, &str) {
 /// pattern built once.
 pub struct Filter {
     query: Query,
-    fuzzy: Option<Fuzzy>,
+    fuzzy: FuzzyPattern,
     /// Resolved `@name` terms; `None` for a name no entity matches, which
     /// then matches no document.
     entities: Vec<Option<EntityIdx>>,
+    /// Scratch space for [`highlight`](Self::highlight), which drawing
+    /// calls through a shared reference.
+    matcher: Mutex<Matcher>,
+}
+
+impl std::fmt::Debug for Filter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Filter")
+            .field("query", &self.query)
+            .field("entities", &self.entities)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Filter {
     pub fn new(query: Query, index: &EntityIndex) -> Filter {
-        let fuzzy = (!query.text.is_empty()).then(|| Fuzzy::new(&query.text));
+        let fuzzy = FuzzyPattern::new(&query.text);
         let entities = query.entities.iter().map(|name| index.find(name)).collect();
         Filter {
             query,
             fuzzy,
             entities,
+            matcher: Mutex::new(matcher::new_matcher()),
         }
     }
 
@@ -111,31 +182,14 @@ impl Filter {
         &self.entities
     }
 
-    /// Score of a document, `None` when the filter drops it. Documents that
-    /// pass only narrowing terms all score 0.
-    pub fn score(&self, doc_idx: DocIdx, doc: &Document, index: &EntityIndex) -> Option<i64> {
-        for source in &self.query.sources {
-            let outlet = doc.source.as_deref()?.to_lowercase();
-            if !outlet.contains(source.as_str()) {
-                return None;
-            }
-        }
-        for e in &self.entities {
-            let entity = index.entities().get((*e)?)?;
-            entity.docs.binary_search(&doc_idx).ok()?;
-        }
-        match &self.fuzzy {
-            Some(fuzzy) => fuzzy.score(&haystack(doc)),
-            None => Some(0),
-        }
-    }
-
     /// The documents the filter keeps, best first, ties in corpus order.
+    /// Prepares the corpus first: for one-off use (the command line,
+    /// tests); the reader keeps a [`Prepared`] and calls [`run`](Self::run).
     pub fn apply(&self, docs: &[Document], index: &EntityIndex) -> Vec<DocIdx> {
         if self.query.is_empty() {
             return (0..docs.len()).collect();
         }
-        self.rank(docs, index, 0..docs.len())
+        self.run(&Prepared::new(docs), docs, index, None)
     }
 
     /// Like [`apply`](Self::apply), looking only at `candidates`: the
@@ -148,42 +202,90 @@ impl Filter {
         index: &EntityIndex,
         candidates: &[DocIdx],
     ) -> Vec<DocIdx> {
-        self.rank(docs, index, candidates.iter().copied())
+        self.run(&Prepared::new(docs), docs, index, Some(candidates))
     }
 
-    /// Whether every document this query keeps was kept by `previous`: the
-    /// same narrowing terms and free text that extends the previous text.
-    /// A fuzzy pattern that extends another matches a subset of its
-    /// matches (a subsequence of a subsequence), smart case included.
+    /// Whether every document this query keeps was kept by `previous`.
     pub fn narrows(&self, previous: &Query) -> bool {
-        self.query.entities == previous.entities
-            && self.query.sources == previous.sources
-            && self.query.text.starts_with(&previous.text)
+        self.query.narrows(previous)
     }
 
-    fn rank(
+    /// The documents of `candidates` (all when `None`) the filter keeps,
+    /// best first, ties in corpus order. Runs on the current rayon pool.
+    pub fn run(
         &self,
+        prepared: &Prepared,
         docs: &[Document],
         index: &EntityIndex,
-        candidates: impl Iterator<Item = DocIdx>,
+        candidates: Option<&[DocIdx]>,
     ) -> Vec<DocIdx> {
-        let mut hits: Vec<(i64, DocIdx)> = candidates
-            .filter_map(|i| {
-                let doc = docs.get(i)?;
-                self.score(i, doc, index).map(|s| (s, i))
-            })
-            .collect();
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        hits.into_iter().map(|(_, i)| i).collect()
+        // Start from the smallest set at hand: the candidates, or the
+        // documents of an `@` term, or one phrase scan of every body.
+        let mut pool: Option<Vec<DocIdx>> = None;
+        if candidates.is_none() && !self.entities.is_empty() {
+            let first = self.entities[0].and_then(|e| index.entities().get(e));
+            pool = Some(first.map(|e| e.docs.clone()).unwrap_or_default());
+        }
+        for phrase in &self.query.phrases {
+            pool = Some(match (&pool, candidates) {
+                (Some(p), _) => prepared.phrases.retain(phrase, p),
+                (None, Some(c)) => prepared.phrases.retain(phrase, c),
+                (None, None) => prepared.phrases.find(phrase),
+            });
+        }
+        let all: Vec<DocIdx>;
+        let pool: &[DocIdx] = match (&pool, candidates) {
+            (Some(p), _) => p,
+            (None, Some(c)) => c,
+            (None, None) => {
+                all = (0..docs.len()).collect();
+                &all
+            }
+        };
+        let keep = |d: DocIdx| self.keeps(d, docs, index);
+        matcher::rank(&self.fuzzy, &prepared.haystacks, pool, &keep)
+    }
+
+    /// The `source:` and `@` terms: whether document `d` passes them.
+    fn keeps(&self, d: DocIdx, docs: &[Document], index: &EntityIndex) -> bool {
+        let Some(doc) = docs.get(d) else { return false };
+        for source in &self.query.sources {
+            let Some(outlet) = doc.source.as_deref() else {
+                return false;
+            };
+            if !outlet.to_lowercase().contains(source.as_str()) {
+                return false;
+            }
+        }
+        self.entities.iter().all(|e| {
+            e.and_then(|e| index.entities().get(e))
+                .is_some_and(|entity| entity.docs.binary_search(&d).is_ok())
+        })
     }
 
     /// Char indices of `text` matched by the free text, for highlighting.
     pub fn highlight(&self, text: &str) -> Vec<usize> {
+        if self.fuzzy.is_empty() {
+            return Vec::new();
+        }
+        let mut matcher = self.matcher.lock().unwrap_or_else(|e| e.into_inner());
         self.fuzzy
-            .as_ref()
-            .and_then(|f| f.indices(text))
+            .indices(text, &mut matcher)
             .map(|(_, idx)| idx)
             .unwrap_or_default()
+    }
+
+    /// Byte ranges of `body` where the query's phrases occur.
+    pub fn phrase_hits(&self, body: &str) -> Vec<(usize, usize)> {
+        let mut hits: Vec<(usize, usize)> = self
+            .query
+            .phrases
+            .iter()
+            .flat_map(|p| super::phrase::find_in(body, p))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        hits
     }
 }
 

@@ -1,61 +1,61 @@
-//! Filtering and matching: fuzzy matching of short fields (titles, outlets,
-//! authors, entity names) with `fuzzy-matcher`'s Skim algorithm.
+//! Filtering and matching: the source-list filter ([`filter`]), fuzzy
+//! matching of titles with `nucleo-matcher` ([`matcher`]), phrase search of
+//! the bodies ([`phrase`]), and the typing session that reuses earlier
+//! results ([`live`]). Nothing here knows about the terminal; the reader
+//! runs it on a worker thread.
 
 pub mod filter;
+pub mod live;
+pub mod matcher;
+pub mod phrase;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use std::sync::Mutex;
+
+use nucleo_matcher::Matcher;
 
 use crate::store::{DocIdx, Document};
 
-/// A compiled fuzzy pattern. Smart case: an all-lowercase pattern ignores
-/// case, one with a capital letter respects it.
+pub use matcher::haystack;
+
+/// A compiled fuzzy pattern for one-off matching of a few texts (entity
+/// names). Each word matches fuzzily, in any order, with smart case.
 pub struct Fuzzy {
-    matcher: SkimMatcherV2,
-    pattern: String,
+    pattern: matcher::FuzzyPattern,
+    matcher: Mutex<Matcher>,
 }
 
 impl Fuzzy {
     pub fn new(pattern: &str) -> Self {
         Fuzzy {
-            matcher: SkimMatcherV2::default().smart_case(),
-            pattern: pattern.trim().to_string(),
+            pattern: matcher::FuzzyPattern::new(pattern),
+            matcher: Mutex::new(matcher::new_matcher()),
         }
     }
 
     /// Score of `text` against the pattern; `None` when it does not match.
     pub fn score(&self, text: &str) -> Option<i64> {
-        self.matcher.fuzzy_match(text, &self.pattern)
+        self.indices(text).map(|(s, _)| s)
     }
 
     /// Score and the char indices of `text` that matched, for highlighting.
     pub fn indices(&self, text: &str) -> Option<(i64, Vec<usize>)> {
-        self.matcher.fuzzy_indices(text, &self.pattern)
+        if self.pattern.is_empty() {
+            return None;
+        }
+        let mut matcher = self.matcher.lock().unwrap_or_else(|e| e.into_inner());
+        self.pattern
+            .indices(text, &mut matcher)
+            .map(|(s, idx)| (i64::from(s), idx))
     }
-}
-
-/// The text a document is filtered on: title, outlet and author.
-pub fn haystack(doc: &Document) -> String {
-    let mut s = doc.title.clone();
-    for field in [&doc.source, &doc.author].into_iter().flatten() {
-        s.push_str(" · ");
-        s.push_str(field);
-    }
-    s
 }
 
 /// Documents matching `pattern` fuzzily over title, outlet and author, best
 /// first; ties keep corpus order. An empty pattern keeps every document.
 pub fn rank(docs: &[Document], pattern: &str) -> Vec<DocIdx> {
-    if pattern.trim().is_empty() {
-        return (0..docs.len()).collect();
+    let pattern = matcher::FuzzyPattern::new(pattern);
+    let all: Vec<DocIdx> = (0..docs.len()).collect();
+    if pattern.is_empty() {
+        return all;
     }
-    let fuzzy = Fuzzy::new(pattern);
-    let mut hits: Vec<(i64, DocIdx)> = docs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| fuzzy.score(&haystack(d)).map(|s| (s, i)))
-        .collect();
-    hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    hits.into_iter().map(|(_, i)| i).collect()
+    matcher::rank(&pattern, &matcher::Haystacks::new(docs), &all, &|_| true)
 }

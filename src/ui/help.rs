@@ -51,6 +51,7 @@ pub fn entries(app: &App) -> Vec<(String, String)> {
             "only articles mentioning an entity (@\"Camp Ashraf\")",
         ),
         ("source:x", "only articles whose outlet contains x"),
+        ("\"phrase\"", "only articles whose text has the phrase"),
         ("typing", "enter keeps, esc clears, ↑/↓ move, ctrl-u erases"),
         ("mouse", "click to focus and select, wheel to scroll"),
     ] {

@@ -147,13 +147,22 @@ fn filter_line<'a>(app: &App, theme: &Theme, width: usize) -> Line<'a> {
     }
     let cursor = if typing { "▏" } else { "" };
     let text = format!("/{}{cursor}", app.input);
+    // While the worker matches, the previous list stays on screen under a
+    // quiet mark at the end of this line, where it fits.
+    let mark = " matching…";
+    let pending = app.matching.pending() && width >= 2 * str_width(mark);
+    let room = if pending {
+        width - str_width(mark)
+    } else {
+        width
+    };
     // Keep the end of a long filter in view: that is where the typing is.
     let shown: String = {
         let w = str_width(&text);
-        if w <= width {
+        if w <= room {
             text
         } else {
-            let skip = w - width;
+            let skip = w - room;
             let mut dropped = 0;
             text.chars()
                 .skip_while(|c| {
@@ -169,5 +178,14 @@ fn filter_line<'a>(app: &App, theme: &Theme, width: usize) -> Line<'a> {
     } else {
         theme.style("title")
     };
-    Line::styled(fit(&shown, width), style)
+    let shown = fit(&shown, room);
+    if !pending {
+        return Line::styled(shown, style);
+    }
+    let pad = " ".repeat(room.saturating_sub(str_width(&shown)));
+    Line::from(vec![
+        Span::styled(shown, style),
+        Span::raw(pad),
+        Span::styled(mark, theme.style("dim")),
+    ])
 }

@@ -1,0 +1,464 @@
+//! The source-list filter at scale: 100,000 generated articles
+//! (`dossier::testgen`, seed 42), built in memory without files.
+//!
+//! ```text
+//! cargo bench --bench filter                  # everything
+//! cargo bench --bench filter -- matcher       # skim vs nucleo vs substring
+//! cargo bench --bench filter -- keystroke     # typed sequences, engine only
+//! cargo bench --bench filter -- phrase        # phrase search and memmem baseline
+//! cargo bench --bench filter -- entity        # `n` and `]` jumps
+//! cargo bench --bench filter -- percentiles   # per-keystroke p50/p99 through the worker
+//! DOSSIER_BENCH_DOCS=20000 cargo bench --bench filter
+//! ```
+//!
+//! Criterion gives a distribution per benchmark. The per-keystroke p50 and
+//! p99 come from the `percentiles` part: every prefix of each typed
+//! sequence, sent through the real filter worker thread and drawn into a
+//! `TestBackend`, timed from the key to the full list on screen, with the
+//! echo (update plus draw before the answer) timed apart.
+
+use std::hint::black_box;
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion};
+use dossier::app::{Action, App, Edit, Focus, Msg, update};
+use dossier::config::{Keymap, Theme};
+use dossier::entities::{self, EntityIndex};
+use dossier::search::filter::Prepared;
+use dossier::search::live::Live;
+use dossier::search::matcher::{self, FuzzyPattern, Haystacks, haystack};
+use dossier::search::phrase::Phrase;
+use dossier::store::Corpus;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rayon::prelude::*;
+
+/// Patterns for the matcher comparison: one letter (everything matches),
+/// short words, two words, a word no title holds.
+const PATTERNS: &[&str] = &["i", "ir", "iran", "iran opp", "camp a", "mek", "water ri"];
+
+/// Typed sequences: each prefix is one keystroke.
+const TYPED: &[&str] = &[
+    "iran opp",
+    "camp a",
+    "mek",
+    "water rights",
+    "\"camp ashraf\"",
+    "\"peace talks\" nea",
+];
+
+/// Phrases for the body search: frequent, medium, rare, absent.
+const PHRASES: &[&str] = &[
+    "the",
+    "water rights",
+    "mountain rescue service",
+    "camp ashraf",
+];
+
+fn docs_wanted() -> usize {
+    std::env::var("DOSSIER_BENCH_DOCS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000)
+}
+
+struct Fixture {
+    corpus: Arc<Corpus>,
+    live: Mutex<Live>,
+}
+
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let n = docs_wanted();
+        let t = Instant::now();
+        let corpus = Arc::new(Corpus {
+            docs: dossier::testgen::documents(n, 42),
+            problems: Vec::new(),
+        });
+        eprintln!("generated {n} articles in {:.1?}", t.elapsed());
+        let mut live = Live::new(corpus.clone(), Arc::new(EntityIndex::default()));
+        let t = Instant::now();
+        live.prepare();
+        eprintln!(
+            "prepared (haystacks + phrase blocks) in {:.1?}",
+            t.elapsed()
+        );
+        Fixture {
+            corpus,
+            live: Mutex::new(live),
+        }
+    })
+}
+
+/// The entity index of the fixture, built with the real extractor (slow:
+/// built only when an entity benchmark runs).
+fn entity_index() -> &'static Arc<EntityIndex> {
+    static I: OnceLock<Arc<EntityIndex>> = OnceLock::new();
+    I.get_or_init(|| {
+        let t = Instant::now();
+        let index = entities::build(&fixture().corpus.docs);
+        eprintln!(
+            "entity index: {} entities in {:.1?}",
+            index.entities().len(),
+            t.elapsed()
+        );
+        Arc::new(index)
+    })
+}
+
+fn single_thread<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool")
+    })
+    .install(f)
+}
+
+fn bench_matcher(c: &mut Criterion) {
+    let mut group = c.benchmark_group("matcher");
+    group.sample_size(20);
+    let mut strings: Option<Vec<String>> = None;
+    let mut hay: Option<Haystacks> = None;
+    for &p in PATTERNS {
+        group.bench_with_input(BenchmarkId::new("skim_1core", p), p, |b, p| {
+            let docs = &fixture().corpus.docs;
+            let strings = strings.get_or_insert_with(|| docs.iter().map(haystack).collect());
+            let skim = SkimMatcherV2::default().smart_case();
+            b.iter(|| {
+                let mut hits: Vec<(i64, usize)> = strings
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, s)| skim.fuzzy_match(s, p).map(|sc| (sc, i)))
+                    .collect();
+                hits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                black_box(hits.len())
+            })
+        });
+        let all: Vec<usize> = (0..docs_wanted()).collect();
+        for (name, one) in [("nucleo_1core", true), ("nucleo_2core", false)] {
+            group.bench_with_input(BenchmarkId::new(name, p), p, |b, p| {
+                let hay = hay.get_or_insert_with(|| Haystacks::new(&fixture().corpus.docs));
+                let pattern = FuzzyPattern::new(p);
+                b.iter(|| {
+                    let run = || matcher::rank(&pattern, hay, &all, &|_| true).len();
+                    black_box(if one { single_thread(run) } else { run() })
+                })
+            });
+        }
+        group.bench_with_input(BenchmarkId::new("substring_1core", p), p, |b, p| {
+            let docs = &fixture().corpus.docs;
+            let strings = strings.get_or_insert_with(|| docs.iter().map(haystack).collect());
+            let lower: Vec<String> = strings.iter().map(|s| s.to_lowercase()).collect();
+            let finder = memmem::Finder::new(p.as_bytes());
+            b.iter(|| {
+                black_box(
+                    lower
+                        .iter()
+                        .filter(|s| finder.find(s.as_bytes()).is_some())
+                        .count(),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Every prefix of `typed`, from a session with nothing remembered.
+fn type_through(live: &mut Live, typed: &str) -> usize {
+    let index = live.index().clone();
+    live.set_index(index);
+    let mut hits = 0;
+    for (end, _) in typed.char_indices().skip(1).chain([(typed.len(), ' ')]) {
+        hits += live.run(&typed[..end]).1.len();
+    }
+    hits
+}
+
+fn bench_keystrokes(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keystroke");
+    group.sample_size(20);
+    for &typed in TYPED {
+        group.bench_with_input(BenchmarkId::new("sequence", typed), typed, |b, typed| {
+            let mut live = fixture().live.lock().expect("fixture lock");
+            b.iter(|| black_box(type_through(&mut live, typed)))
+        });
+    }
+    group.finish();
+}
+
+fn bench_phrases(c: &mut Criterion) {
+    let mut group = c.benchmark_group("phrase");
+    group.sample_size(20);
+    for &p in PHRASES {
+        let phrase = Phrase::new(p, true).expect("a phrase");
+        group.bench_with_input(BenchmarkId::new("find_2core", p), &phrase, |b, phrase| {
+            let mut live = fixture().live.lock().expect("fixture lock");
+            let prepared: &Prepared = live.prepare();
+            b.iter(|| black_box(prepared.phrases.find(phrase).len()))
+        });
+        group.bench_with_input(BenchmarkId::new("find_1core", p), &phrase, |b, phrase| {
+            let mut live = fixture().live.lock().expect("fixture lock");
+            let prepared: &Prepared = live.prepare();
+            b.iter(|| black_box(single_thread(|| prepared.phrases.find(phrase).len())))
+        });
+        // The machine's limit: memmem over the same bytes, counting every
+        // hit, no boundaries, no documents.
+        for (name, par) in [
+            ("memmem_baseline_1core", false),
+            ("memmem_baseline_2core", true),
+        ] {
+            group.bench_with_input(BenchmarkId::new(name, p), &phrase, |b, phrase| {
+                let mut live = fixture().live.lock().expect("fixture lock");
+                let prepared: &Prepared = live.prepare();
+                let blocks: Vec<&str> = prepared.phrases.blocks().collect();
+                let finder = memmem::Finder::new(phrase.text.as_bytes());
+                let count = |t: &&str| finder.find_iter(t.as_bytes()).count();
+                b.iter(|| {
+                    black_box(if par {
+                        blocks.par_iter().map(count).sum::<usize>()
+                    } else {
+                        blocks.iter().map(count).sum::<usize>()
+                    })
+                })
+            });
+        }
+    }
+    group.bench_function("query/\"camp ashraf\" iran", |b| {
+        let mut live = fixture().live.lock().expect("fixture lock");
+        b.iter(|| {
+            let index = live.index().clone();
+            live.set_index(index);
+            black_box(live.run("\"camp ashraf\" iran").1.len())
+        })
+    });
+    group.finish();
+}
+
+fn bench_entity_jumps(c: &mut Criterion) {
+    let mut group = c.benchmark_group("entity");
+    for (name, action) in [
+        ("next_mention_n", Action::NextMatch),
+        ("next_article_bracket", Action::NextArticle),
+    ] {
+        group.bench_function(name, |b| {
+            let index = entity_index().clone();
+            let mut app = reader(index.clone());
+            // The most mentioned entity: the longest walk across articles.
+            let Some((e, entity)) = index
+                .entities()
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, e)| e.mentions.len())
+            else {
+                return;
+            };
+            app.open_doc(entity.docs[0]);
+            app.select_entity(e);
+            app.focus_pane(Focus::Article);
+            b.iter(|| black_box(update(&mut app, Msg::Action(action))))
+        });
+    }
+    group.finish();
+}
+
+/// A reader on the fixture, filtering inline, 160 × 48.
+fn reader(index: Arc<EntityIndex>) -> App {
+    let mut app = App::new(Arc::new(Keymap::preset()));
+    update(&mut app, Msg::Resize(160, 48));
+    update(&mut app, Msg::Loaded(fixture().corpus.clone()));
+    update(&mut app, Msg::Indexed(index));
+    app
+}
+
+/// Nearest-rank percentile of sorted samples.
+fn pct(sorted: &[Duration], p: f64) -> Duration {
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn report(name: &str, mut samples: Vec<Duration>) {
+    samples.sort_unstable();
+    println!(
+        "{name:<44} n={:<4} p50={:>9.2?} p99={:>9.2?} max={:>9.2?}",
+        samples.len(),
+        pct(&samples, 50.0),
+        pct(&samples, 99.0),
+        samples[samples.len() - 1]
+    );
+}
+
+/// Per-keystroke latencies through the real worker thread and a draw.
+fn percentiles() {
+    let f = fixture();
+    let load = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!("load average before: {}", load().trim());
+    let reps = 10;
+    // Engine only: the worker's work per key, narrowing as it goes.
+    let (mut engine, mut engine_cpu) = (Vec::new(), Vec::new());
+    {
+        let mut live = f.live.lock().expect("fixture lock");
+        for _ in 0..reps {
+            for typed in TYPED {
+                let index = live.index().clone();
+                live.set_index(index);
+                for (end, _) in typed.char_indices().skip(1).chain([(typed.len(), ' ')]) {
+                    let (t, cpu) = (Instant::now(), cpu_time());
+                    black_box(live.run(&typed[..end]));
+                    engine.push(t.elapsed());
+                    engine_cpu.push(cpu_time().saturating_sub(cpu));
+                }
+            }
+        }
+    }
+    // Through the app: the key's echo (update + draw), and the key to the
+    // full list drawn (the worker's answer applied and drawn).
+    let (tx, rx) = mpsc::channel();
+    let mut app = reader(Arc::new(EntityIndex::default()));
+    let theme = Theme::preset(false);
+    let mut term = Terminal::new(TestBackend::new(160, 48)).expect("test terminal");
+    let mut draw = |app: &App| {
+        term.draw(|frame| dossier::ui::draw(frame, app, &theme))
+            .expect("draw");
+    };
+    app.spawn_filter_worker(move |m| {
+        let _ = tx.send(m);
+    })
+    .expect("filter worker");
+    // Let the worker prepare the corpus before timing.
+    update(&mut app, Msg::Action(Action::Search));
+    update(&mut app, Msg::Edit(Edit::Insert('x')));
+    settle(&mut app, &rx);
+    let (mut echo, mut ready) = (Vec::new(), Vec::new());
+    let (mut busy_echo, mut fast_ready) = (Vec::new(), Vec::new());
+    for _ in 0..reps {
+        for typed in TYPED {
+            update(&mut app, Msg::Edit(Edit::Clear));
+            settle(&mut app, &rx);
+            for c in typed.chars() {
+                let t = Instant::now();
+                update(&mut app, Msg::Edit(Edit::Insert(c)));
+                draw(&app);
+                echo.push(t.elapsed());
+                settle(&mut app, &rx);
+                draw(&app);
+                ready.push(t.elapsed());
+            }
+        }
+        // Typing faster than matching: every key drawn at once while the
+        // worker is busy, then the answer to the last.
+        for typed in TYPED {
+            update(&mut app, Msg::Edit(Edit::Clear));
+            settle(&mut app, &rx);
+            let mut last = Instant::now();
+            for c in typed.chars() {
+                let k = Instant::now();
+                last = k;
+                update(&mut app, Msg::Edit(Edit::Insert(c)));
+                draw(&app);
+                busy_echo.push(k.elapsed());
+                // A fast typist: a key every 30 ms.
+                std::thread::sleep(Duration::from_millis(30).saturating_sub(k.elapsed()));
+            }
+            settle(&mut app, &rx);
+            draw(&app);
+            fast_ready.push(last.elapsed());
+        }
+    }
+    let n = f.corpus.docs.len();
+    println!("\nper keystroke at {n} articles ({reps} runs of {TYPED:?}):");
+    report("engine: Live::run per key (wall)", engine);
+    report("engine: Live::run per key (CPU, all threads)", engine_cpu);
+    report("app: key echoed (update + draw)", echo);
+    report("app: key to full list drawn (worker)", ready);
+    report("app: key echoed, worker busy (30 ms/key)", busy_echo);
+    report("app: last key of a fast sequence to list", fast_ready);
+    println!("load average after: {}", load().trim());
+    memory(f);
+}
+
+/// CPU time used by the whole process so far (every thread), which other
+/// programs' load on the machine does not inflate the way it does wall
+/// time.
+#[cfg(target_os = "linux")]
+fn cpu_time() -> Duration {
+    // SAFETY: getrusage writes into the struct we hand it, nothing else.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage
+    };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn cpu_time() -> Duration {
+    Duration::ZERO
+}
+
+/// Apply worker answers until the app has the answer to its last request.
+fn settle(app: &mut App, rx: &mpsc::Receiver<Msg>) {
+    while app.matching.pending() {
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(msg) => {
+                update(app, msg);
+            }
+            Err(_) => panic!("the filter worker did not answer"),
+        }
+    }
+}
+
+fn memory(f: &Fixture) {
+    let body: usize = f.corpus.docs.iter().map(|d| d.body.len()).sum();
+    let raw: usize = f.corpus.docs.iter().map(|d| d.raw.len()).sum();
+    let mut live = f.live.lock().expect("fixture lock");
+    let p = live.prepare();
+    let mb = |b: usize| b as f64 / 1e6;
+    println!(
+        "\nmemory: bodies {:.1} MB, raw {:.1} MB; prepared {:.1} MB (haystacks {:.1} MB, phrase blocks {:.1} MB) = {:.2}x the bodies",
+        mb(body),
+        mb(raw),
+        mb(p.heap_bytes()),
+        mb(p.haystacks.heap_bytes()),
+        mb(p.phrases.heap_bytes()),
+        p.heap_bytes() as f64 / body as f64
+    );
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        for line in status
+            .lines()
+            .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        {
+            println!("{line}");
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let filter = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .cloned()
+        .unwrap_or_default();
+    let mut c = Criterion::default().configure_from_args();
+    if filter != "percentiles" {
+        bench_matcher(&mut c);
+        bench_keystrokes(&mut c);
+        bench_phrases(&mut c);
+        bench_entity_jumps(&mut c);
+        c.final_summary();
+    }
+    let listing = args.iter().any(|a| a == "--list" || a == "--test");
+    if !listing && (filter.is_empty() || filter == "percentiles") {
+        percentiles();
+    }
+}
