@@ -4,13 +4,16 @@
 //! (US Census), titles, organisation and place cue words, and common English
 //! words (SCOWL). Credits are in `assets/entities/LICENSES.md`.
 //!
-//! Multi-word entries ("United States", "Secretary of State") are found in a
-//! body by one Aho-Corasick pass; single words are looked up in hash sets.
+//! Entries of one or more words ("United States", "Secretary of State") are
+//! found at a capitalised word by an index from each entry's first word to
+//! the entries that start with it, longest first: one hash lookup and a few
+//! byte comparisons per word, and an index that costs a hash insert per
+//! entry to build (an Aho-Corasick automaton over the same entries took most
+//! of the load time, and an anchored search per word cost more than the
+//! lookup). Single words are looked up in hash sets.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::Kind;
 
@@ -52,8 +55,8 @@ pub struct Gazetteer {
     lex: HashMap<&'static str, Lex>,
     /// Canonical names and kinds of alias groups.
     pub canon: Vec<(Kind, &'static str)>,
-    matcher: AhoCorasick,
-    patterns: Vec<&'static str>,
+    /// Entries by their first word, longest first.
+    phrases: HashMap<&'static str, Vec<&'static str>>,
     given: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
     org_cues: HashSet<&'static str>,
@@ -125,13 +128,14 @@ impl Gazetteer {
         for title in lines(TITLES) {
             lex.entry(title).or_default().title = true;
         }
-        let patterns: Vec<&'static str> = lex.keys().copied().collect();
-        // Leftmost-longest: "United States Navy" must not stop at "United".
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .expect("gazetteer patterns are plain strings");
+        let mut phrases: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        for &entry in lex.keys() {
+            phrases.entry(first_word(entry)).or_default().push(entry);
+        }
+        // Longest first: "United States Navy" must not stop at "United".
+        for list in phrases.values_mut() {
+            list.sort_unstable_by_key(|e| std::cmp::Reverse(e.len()));
+        }
 
         let mut abbreviations: HashSet<&'static str> = HashSet::default();
         for title in lines(TITLES).chain(lines(ORG_CUES)) {
@@ -220,8 +224,7 @@ impl Gazetteer {
         Gazetteer {
             lex,
             canon,
-            matcher,
-            patterns,
+            phrases,
             given,
             surnames: lines(SURNAMES).collect(),
             org_cues: lines(ORG_CUES).collect(),
@@ -241,34 +244,16 @@ impl Gazetteer {
     }
 
     /// The longest gazetteer phrase that starts at byte `start` of `text`
-    /// and ends on a word boundary: (end, lex). Every entry starts with a
-    /// capital, so callers ask only at capitalised words, and an anchored
-    /// search there is cheaper than scanning the whole text.
+    /// and ends on a word boundary: (end, lex). Callers ask only at the
+    /// start of a word.
     pub fn phrase_at(&self, text: &str, start: usize) -> Option<(usize, Lex)> {
-        let input = Input::new(text)
-            .span(start..text.len())
-            .anchored(Anchored::Yes);
-        let boundary_after = |i: usize| {
-            text[i..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-        };
-        let m = self.matcher.find(input)?;
-        if boundary_after(m.end()) {
-            let pattern = self.patterns[m.pattern().as_usize()];
-            return Some((m.end(), *self.lex.get(pattern)?));
-        }
-        // Leftmost-longest stopped inside a word ("Iran" in "Iranshahr"):
-        // a shorter entry may still fit, so retry on the word alone.
-        let end = text[start..m.end()]
-            .rfind(|c: char| !c.is_alphanumeric())
-            .map(|e| start + e)?;
-        let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
-        let m = self.matcher.find(input)?;
-        let ok = boundary_after(m.end());
-        let pattern = self.patterns[m.pattern().as_usize()];
-        ok.then(|| self.lex.get(pattern).map(|l| (m.end(), *l)))?
+        let rest = text.get(start..)?;
+        let list = self.phrases.get(first_word(rest))?;
+        list.iter().find_map(|entry| {
+            let after = rest.strip_prefix(entry)?;
+            let boundary = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+            boundary.then(|| (start + entry.len(), self.lex[entry]))
+        })
     }
 
     pub fn lookup(&self, phrase: &str) -> Option<Lex> {
@@ -390,6 +375,16 @@ impl Gazetteer {
     pub fn is_connector(&self, w: &str) -> bool {
         self.connectors.contains(w)
     }
+}
+
+/// The leading run of letters and digits of `s`: the word an entry starts
+/// with, and the word of a text an entry may start at.
+fn first_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// `w` in ASCII lowercase in `buf`, when it is short ASCII.
