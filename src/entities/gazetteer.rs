@@ -339,21 +339,29 @@ impl Gazetteer {
 
     /// Number words ("thirty", "dozens"); parts of "thirty-six" each are.
     pub fn is_number_word(&self, w: &str) -> bool {
-        // Cheap test first: every number word starts with one of these.
-        if !w.starts_with([
-            't', 'f', 's', 'e', 'n', 'h', 'm', 'b', 'd', 'o', 'T', 'F', 'S', 'E', 'N', 'H', 'M',
-            'B', 'D', 'O',
-        ]) {
+        // Cheap tests first (this is asked of every word): every number
+        // word starts with one of these letters and is short.
+        let first = w.as_bytes().first().map_or(0, |b| b.to_ascii_lowercase());
+        if !matches!(
+            first,
+            b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'm' | b'b' | b'd' | b'o'
+        ) || w.len() > 24
+        {
+            return false;
+        }
+        if w.len() < 3 {
             return false;
         }
         let mut buf = [0u8; 32];
         let Some(lower) = ascii_lower(w, &mut buf) else {
             return false;
         };
+        if !lower.contains('-') {
+            return self.numbers.contains(lower);
+        }
         lower
             .split('-')
             .all(|p| self.numbers.contains(p) || p == "one")
-            && lower != "one"
     }
 
     /// Words after a number that scale it ("million", "percent", "%").
