@@ -22,6 +22,7 @@ const ALIASES: &str = include_str!("../../assets/entities/aliases.tsv");
 const DEMONYMS: &str = include_str!("../../assets/entities/demonyms.tsv");
 const GIVEN: &str = include_str!("../../assets/entities/given_names.txt");
 const GIVEN_EXTRA: &str = include_str!("../../assets/entities/given_names_extra.txt");
+const GIVEN_WORLD: &str = include_str!("../../assets/entities/given_names_world.txt");
 const SURNAMES: &str = include_str!("../../assets/entities/surnames.txt");
 const TITLES: &str = include_str!("../../assets/entities/titles.txt");
 const ORG_CUES: &str = include_str!("../../assets/entities/org_cues.txt");
@@ -89,7 +90,20 @@ impl Gazetteer {
         &GAZETTEER
     }
 
+    /// Build every table. The two large word sets (surnames, common words)
+    /// are built on another core while this one builds the rest: they are
+    /// most of the load time, and nothing else depends on them.
     fn load() -> Gazetteer {
+        let ((surnames, common), mut g) = rayon::join(
+            || rayon::join(|| lines(SURNAMES).collect(), || lines(COMMON).collect()),
+            Gazetteer::load_rest,
+        );
+        g.surnames = surnames;
+        g.common = common;
+        g
+    }
+
+    fn load_rest() -> Gazetteer {
         let mut lex: HashMap<&'static str, Lex> = HashMap::default();
         for line in lines(PLACES) {
             let mut cols = line.split('\t');
@@ -218,6 +232,7 @@ impl Gazetteer {
         // Census given names include words like "In": never treat a
         // grammatical word as a name.
         let given = lines(GIVEN)
+            .chain(lines(GIVEN_WORLD))
             .chain(lines(GIVEN_EXTRA))
             .filter(|g| !function.contains(g.to_lowercase().as_str()))
             .collect();
@@ -226,10 +241,10 @@ impl Gazetteer {
             canon,
             phrases,
             given,
-            surnames: lines(SURNAMES).collect(),
+            surnames: HashSet::default(),
             org_cues: lines(ORG_CUES).collect(),
             place_cues,
-            common: lines(COMMON).collect(),
+            common: HashSet::default(),
             abbreviations,
             months,
             weekdays,
