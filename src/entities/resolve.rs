@@ -449,9 +449,20 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
     }
 }
 
+/// The kind each set leans to, with the total evidence for it, by root
+/// node: a dense table rather than a hash map, since it is asked once per
+/// node in several passes.
+struct Votes(Vec<Option<(Kind, u32)>>);
+
+impl Votes {
+    fn get(&self, root: &usize) -> Option<&(Kind, u32)> {
+        self.0.get(*root).and_then(Option::as_ref)
+    }
+}
+
 /// The kind each current set leans to, with the total evidence for it.
-fn vote(nodes: &[(usize, &Cand)], sets: &mut Sets, open: &[bool]) -> HashMap<usize, (Kind, u32)> {
-    let mut tally: HashMap<usize, [u32; 5]> = HashMap::default();
+fn vote(nodes: &[(usize, &Cand)], sets: &mut Sets, open: &[bool]) -> Votes {
+    let mut tally: Vec<[u32; 5]> = vec![[0; 5]; nodes.len()];
     for (n, (_, c)) in nodes.iter().enumerate() {
         let Some(k) = c.kind else { continue };
         if c.bare_title {
@@ -459,18 +470,20 @@ fn vote(nodes: &[(usize, &Cand)], sets: &mut Sets, open: &[bool]) -> HashMap<usi
         }
         let w = c.strength as u32 * if open[n] { 1 } else { 2 };
         let i = Kind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-        tally.entry(sets.find(n)).or_default()[i] += w.max(1);
+        tally[sets.find(n)][i] += w.max(1);
     }
-    tally
-        .into_iter()
-        .filter_map(|(root, t)| {
-            let (i, &best) = t
-                .iter()
-                .enumerate()
-                .max_by_key(|&(i, v)| (*v, std::cmp::Reverse(i)))?;
-            (best > 0).then_some((root, (Kind::ALL[i], best)))
-        })
-        .collect()
+    Votes(
+        tally
+            .into_iter()
+            .map(|t| {
+                let (i, &best) = t
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|&(i, v)| (*v, std::cmp::Reverse(i)))?;
+                (best > 0).then_some((Kind::ALL[i], best))
+            })
+            .collect(),
+    )
 }
 
 /// Turn the sets into entities: kind, display name, aliases, mentions.
@@ -482,6 +495,7 @@ fn build(
     open: &[bool],
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
+    let _ = keys;
     let kinds = vote(nodes, sets, open);
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for (n, &gone) in dropped.iter().enumerate() {
@@ -489,11 +503,25 @@ fn build(
             groups.entry(sets.find(n)).or_default().push(n);
         }
     }
-    let mut roots: Vec<usize> = groups.keys().copied().collect();
-    roots.sort_unstable();
-    let mut out = Vec::new();
-    for root in roots {
-        let members = &groups[&root];
+    let mut groups: Vec<(usize, Vec<usize>)> = groups.into_iter().collect();
+    groups.sort_unstable_by_key(|g| g.0);
+    // Each set becomes its entity on its own: in parallel, in root order.
+    groups
+        .par_iter()
+        .filter_map(|(root, members)| entity(nodes, *root, members, &kinds, gaz))
+        .collect()
+}
+
+/// The entity of one set: kind, display name, aliases, mentions; `None`
+/// when it has no surface form left (only bare titles).
+fn entity(
+    nodes: &[(usize, &Cand)],
+    root: usize,
+    members: &[usize],
+    kinds: &Votes,
+    gaz: &Gazetteer,
+) -> Option<Entity> {
+    {
         let kind = match kinds.get(&root) {
             Some((k, _)) => *k,
             None => guess_kind(members.iter().map(|&n| nodes[n].1), gaz),
@@ -511,7 +539,7 @@ fn build(
             }
         }
         if forms.is_empty() {
-            continue;
+            return None;
         }
         forms.sort_by(|a, b| {
             b.1.cmp(&a.1)
@@ -554,17 +582,15 @@ fn build(
                 end: nodes[n].1.end,
             })
             .collect();
-        let _ = keys;
-        out.push(Entity {
+        Some(Entity {
             id: String::new(),
             name,
             kind,
             aliases,
             docs: Vec::new(),
             mentions,
-        });
+        })
     }
-    out
 }
 
 /// The kind of a set no evidence speaks for: a name of two or three
