@@ -28,7 +28,7 @@ pub mod strength {
 }
 
 /// One candidate mention in a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Cand {
     pub start: usize,
     pub end: usize,
@@ -58,7 +58,7 @@ pub struct Cand {
 }
 
 /// What extraction finds in one document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Extract {
     pub cands: Vec<Cand>,
     /// Pairs of candidate indices that the text says are the same entity.
@@ -827,10 +827,7 @@ impl<'a> Extractor<'a> {
     fn push(&mut self, first: usize, last: usize, kind: Option<Kind>, strength: u8) {
         let start = self.toks[first].start;
         let end = self.toks[last].end;
-        let name = self.body[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let name = collapse(&self.body[start..end]);
         let mut cand = Cand {
             start,
             end,
@@ -943,6 +940,21 @@ impl<'a> Extractor<'a> {
         }
         None
     }
+}
+
+/// `s` with each run of whitespace made one space; most names have none to
+/// collapse, and are copied as they are.
+fn collapse(s: &str) -> String {
+    let b = s.as_bytes();
+    let plain = s.is_ascii()
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\n' | b'\t' | b'\r' | 0x0b | 0x0c))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        return s.to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn title_case(w: &str) -> String {

@@ -4,13 +4,16 @@
 //! (US Census), titles, organisation and place cue words, and common English
 //! words (SCOWL). Credits are in `assets/entities/LICENSES.md`.
 //!
-//! Multi-word entries ("United States", "Secretary of State") are found in a
-//! body by one Aho-Corasick pass; single words are looked up in hash sets.
+//! Entries of one or more words ("United States", "Secretary of State") are
+//! found at a capitalised word by an index from each entry's first word to
+//! the entries that start with it, longest first: one hash lookup and a few
+//! byte comparisons per word, and an index that costs a hash insert per
+//! entry to build (an Aho-Corasick automaton over the same entries took most
+//! of the load time, and an anchored search per word cost more than the
+//! lookup). Single words are looked up in hash sets.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::Kind;
 
@@ -19,6 +22,7 @@ const ALIASES: &str = include_str!("../../assets/entities/aliases.tsv");
 const DEMONYMS: &str = include_str!("../../assets/entities/demonyms.tsv");
 const GIVEN: &str = include_str!("../../assets/entities/given_names.txt");
 const GIVEN_EXTRA: &str = include_str!("../../assets/entities/given_names_extra.txt");
+const GIVEN_WORLD: &str = include_str!("../../assets/entities/given_names_world.txt");
 const SURNAMES: &str = include_str!("../../assets/entities/surnames.txt");
 const TITLES: &str = include_str!("../../assets/entities/titles.txt");
 const ORG_CUES: &str = include_str!("../../assets/entities/org_cues.txt");
@@ -52,8 +56,8 @@ pub struct Gazetteer {
     lex: HashMap<&'static str, Lex>,
     /// Canonical names and kinds of alias groups.
     pub canon: Vec<(Kind, &'static str)>,
-    matcher: AhoCorasick,
-    patterns: Vec<&'static str>,
+    /// Entries by their first word, longest first.
+    phrases: HashMap<&'static str, Vec<&'static str>>,
     given: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
     org_cues: HashSet<&'static str>,
@@ -86,7 +90,35 @@ impl Gazetteer {
         &GAZETTEER
     }
 
+    /// Build every table. The two large word sets (surnames, common words)
+    /// are built on another core while this one builds the rest: they are
+    /// most of the load time, and nothing else depends on them.
+    ///
+    /// The helper is a plain scoped thread, not a rayon task: the first
+    /// `get` usually happens inside a rayon worker (extraction runs per
+    /// document in parallel), and a `rayon::join` there lets this thread
+    /// steal another document's task, which then waits on this very
+    /// `LazyLock`: a deadlock.
     fn load() -> Gazetteer {
+        std::thread::scope(|scope| {
+            let sets = scope.spawn(|| {
+                let surnames = lines(SURNAMES).collect();
+                let common = lines(COMMON).collect();
+                (surnames, common)
+            });
+            let mut g = Gazetteer::load_rest();
+            match sets.join() {
+                Ok((surnames, common)) => {
+                    g.surnames = surnames;
+                    g.common = common;
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            g
+        })
+    }
+
+    fn load_rest() -> Gazetteer {
         let mut lex: HashMap<&'static str, Lex> = HashMap::default();
         for line in lines(PLACES) {
             let mut cols = line.split('\t');
@@ -125,13 +157,14 @@ impl Gazetteer {
         for title in lines(TITLES) {
             lex.entry(title).or_default().title = true;
         }
-        let patterns: Vec<&'static str> = lex.keys().copied().collect();
-        // Leftmost-longest: "United States Navy" must not stop at "United".
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .expect("gazetteer patterns are plain strings");
+        let mut phrases: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        for &entry in lex.keys() {
+            phrases.entry(first_word(entry)).or_default().push(entry);
+        }
+        // Longest first: "United States Navy" must not stop at "United".
+        for list in phrases.values_mut() {
+            list.sort_unstable_by_key(|e| std::cmp::Reverse(e.len()));
+        }
 
         let mut abbreviations: HashSet<&'static str> = HashSet::default();
         for title in lines(TITLES).chain(lines(ORG_CUES)) {
@@ -214,19 +247,19 @@ impl Gazetteer {
         // Census given names include words like "In": never treat a
         // grammatical word as a name.
         let given = lines(GIVEN)
+            .chain(lines(GIVEN_WORLD))
             .chain(lines(GIVEN_EXTRA))
             .filter(|g| !function.contains(g.to_lowercase().as_str()))
             .collect();
         Gazetteer {
             lex,
             canon,
-            matcher,
-            patterns,
+            phrases,
             given,
-            surnames: lines(SURNAMES).collect(),
+            surnames: HashSet::default(),
             org_cues: lines(ORG_CUES).collect(),
             place_cues,
-            common: lines(COMMON).collect(),
+            common: HashSet::default(),
             abbreviations,
             months,
             weekdays,
@@ -241,34 +274,16 @@ impl Gazetteer {
     }
 
     /// The longest gazetteer phrase that starts at byte `start` of `text`
-    /// and ends on a word boundary: (end, lex). Every entry starts with a
-    /// capital, so callers ask only at capitalised words, and an anchored
-    /// search there is cheaper than scanning the whole text.
+    /// and ends on a word boundary: (end, lex). Callers ask only at the
+    /// start of a word.
     pub fn phrase_at(&self, text: &str, start: usize) -> Option<(usize, Lex)> {
-        let input = Input::new(text)
-            .span(start..text.len())
-            .anchored(Anchored::Yes);
-        let boundary_after = |i: usize| {
-            text[i..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-        };
-        let m = self.matcher.find(input)?;
-        if boundary_after(m.end()) {
-            let pattern = self.patterns[m.pattern().as_usize()];
-            return Some((m.end(), *self.lex.get(pattern)?));
-        }
-        // Leftmost-longest stopped inside a word ("Iran" in "Iranshahr"):
-        // a shorter entry may still fit, so retry on the word alone.
-        let end = text[start..m.end()]
-            .rfind(|c: char| !c.is_alphanumeric())
-            .map(|e| start + e)?;
-        let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
-        let m = self.matcher.find(input)?;
-        let ok = boundary_after(m.end());
-        let pattern = self.patterns[m.pattern().as_usize()];
-        ok.then(|| self.lex.get(pattern).map(|l| (m.end(), *l)))?
+        let rest = text.get(start..)?;
+        let list = self.phrases.get(first_word(rest))?;
+        list.iter().find_map(|entry| {
+            let after = rest.strip_prefix(entry)?;
+            let boundary = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+            boundary.then(|| (start + entry.len(), self.lex[entry]))
+        })
     }
 
     pub fn lookup(&self, phrase: &str) -> Option<Lex> {
@@ -354,21 +369,29 @@ impl Gazetteer {
 
     /// Number words ("thirty", "dozens"); parts of "thirty-six" each are.
     pub fn is_number_word(&self, w: &str) -> bool {
-        // Cheap test first: every number word starts with one of these.
-        if !w.starts_with([
-            't', 'f', 's', 'e', 'n', 'h', 'm', 'b', 'd', 'o', 'T', 'F', 'S', 'E', 'N', 'H', 'M',
-            'B', 'D', 'O',
-        ]) {
+        // Cheap tests first (this is asked of every word): every number
+        // word starts with one of these letters and is short.
+        let first = w.as_bytes().first().map_or(0, |b| b.to_ascii_lowercase());
+        if !matches!(
+            first,
+            b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'm' | b'b' | b'd' | b'o'
+        ) || w.len() > 24
+        {
+            return false;
+        }
+        if w.len() < 3 {
             return false;
         }
         let mut buf = [0u8; 32];
         let Some(lower) = ascii_lower(w, &mut buf) else {
             return false;
         };
+        if !lower.contains('-') {
+            return self.numbers.contains(lower);
+        }
         lower
             .split('-')
             .all(|p| self.numbers.contains(p) || p == "one")
-            && lower != "one"
     }
 
     /// Words after a number that scale it ("million", "percent", "%").
@@ -390,6 +413,16 @@ impl Gazetteer {
     pub fn is_connector(&self, w: &str) -> bool {
         self.connectors.contains(w)
     }
+}
+
+/// The leading run of letters and digits of `s`: the word an entry starts
+/// with, and the word of a text an entry may start at.
+fn first_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// `w` in ASCII lowercase in `buf`, when it is short ASCII.

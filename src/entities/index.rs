@@ -2,6 +2,8 @@
 //! lists sorted by offset, so highlighting an article and stepping from one
 //! mention to the next are lookups, not scans.
 
+use rayon::prelude::*;
+
 use super::{Entity, EntityIdx, Mention};
 use crate::store::DocIdx;
 
@@ -32,12 +34,15 @@ impl EntityIndex {
     /// Index `entities` over a corpus of `doc_count` documents. Mentions are
     /// sorted and entity `docs` recomputed, so callers need not.
     pub fn new(mut entities: Vec<Entity>, doc_count: usize) -> Self {
-        let mut by_doc = vec![Vec::new(); doc_count];
-        for (e, entity) in entities.iter_mut().enumerate() {
-            entity.mentions.sort();
+        // Sorting is per entity and per document: in parallel.
+        entities.par_iter_mut().for_each(|entity| {
+            entity.mentions.sort_unstable();
             entity.mentions.dedup();
             entity.docs = entity.mentions.iter().map(|m| m.doc).collect();
             entity.docs.dedup();
+        });
+        let mut by_doc = vec![Vec::new(); doc_count];
+        for (e, entity) in entities.iter().enumerate() {
             for m in &entity.mentions {
                 if let Some(list) = by_doc.get_mut(m.doc) {
                     list.push(DocMention {
@@ -48,9 +53,11 @@ impl EntityIndex {
                 }
             }
         }
-        for list in &mut by_doc {
-            list.sort_by_key(|m| (m.start, m.end));
-        }
+        by_doc
+            .par_iter_mut()
+            .for_each(|list: &mut Vec<DocMention>| {
+                list.sort_unstable_by_key(|m| (m.start, m.end, m.entity))
+            });
         EntityIndex { entities, by_doc }
     }
 

@@ -165,7 +165,7 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
     // 1. Equal names, curated aliases, stated links, bare places, skeletons.
     let mut by_key: HashMap<&str, usize> = HashMap::default();
     let mut by_alias: HashMap<u32, usize> = HashMap::default();
-    let mut by_skeleton: HashMap<String, usize> = HashMap::default();
+    let mut by_skeleton: HashMap<&str, usize> = HashMap::default();
     for (n, (_, c)) in nodes.iter().enumerate() {
         if open[n] {
             continue;
@@ -187,8 +187,8 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
         if matches!(c.kind, Some(Kind::Date | Kind::Quantity)) {
             continue;
         }
-        if let Some(s) = skeletons[n].clone() {
-            match by_skeleton.get(&s) {
+        if let Some(s) = skeletons[n].as_deref() {
+            match by_skeleton.get(s) {
                 Some(&m) => sets.union(m, n),
                 None => {
                     by_skeleton.insert(s, n);
@@ -228,7 +228,7 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
 
     // 3. People: surnames and first names, then bare titles.
     let kinds = vote(&nodes, &mut sets, &open);
-    let mut surname: HashMap<(Option<usize>, String), Vec<usize>> = HashMap::default();
+    let mut surname: HashMap<(Option<usize>, &str), Vec<usize>> = HashMap::default();
     let mut titled: HashMap<(usize, String), Vec<usize>> = HashMap::default();
     for (n, (d, c)) in nodes.iter().enumerate() {
         let root = sets.find(n);
@@ -251,19 +251,16 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
         if parts.len() < 2 || open[n] {
             continue;
         }
-        for (i, part) in parts.iter().enumerate() {
+        for (i, &part) in parts.iter().enumerate() {
             if i == 0 || i == parts.len() - 1 {
-                push_unique(
-                    surname.entry((Some(*d), part.to_string())).or_default(),
-                    root,
-                );
+                push_unique(surname.entry((Some(*d), part)).or_default(), root);
                 if i == parts.len() - 1 {
-                    push_unique(surname.entry((None, part.to_string())).or_default(), root);
+                    push_unique(surname.entry((None, part)).or_default(), root);
                 }
             }
         }
     }
-    let mut org_words: HashMap<(usize, String), Vec<usize>> = HashMap::default();
+    let mut org_words: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
     for (n, (d, c)) in nodes.iter().enumerate() {
         let root = sets.find(n);
         if open[n] || !matches!(kinds.get(&root).map(|k| k.0), Some(Kind::Org | Kind::Place)) {
@@ -273,8 +270,9 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
         let ws: Vec<&str> = k.split(' ').collect();
         if ws.len() >= 2 {
             for w in [ws[0], ws[ws.len() - 1]] {
-                if gaz.is_org_cue(&title_word(w)) || gaz.place_cue(&title_word(w)).is_some() {
-                    push_unique(org_words.entry((*d, w.to_string())).or_default(), root);
+                let t = title_word(w);
+                if gaz.is_org_cue(&t) || gaz.place_cue(&t).is_some() {
+                    push_unique(org_words.entry((*d, w)).or_default(), root);
                 }
             }
         }
@@ -289,8 +287,8 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
             let t = c.title.as_deref().unwrap_or("").to_lowercase();
             titled.get(&(d, t)).filter(|v| v.len() == 1).map(|v| v[0])
         } else {
-            let k = keys[n].clone();
-            let here = surname.get(&(Some(d), k.clone()));
+            let k = keys[n].as_str();
+            let here = surname.get(&(Some(d), k));
             match here.map(Vec::len) {
                 Some(1) => here.map(|v| v[0]),
                 Some(_) => None,
@@ -329,12 +327,17 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
     // 4. Organisations that share an unusual word.
     let kinds = vote(&nodes, &mut sets, &open);
     let mut rare: HashMap<String, Vec<usize>> = HashMap::default();
+    // A name repeated in a set says nothing new: read each once.
+    let mut read: rustc_hash::FxHashSet<(usize, &str)> = Default::default();
     for (n, (_, c)) in nodes.iter().enumerate() {
         let root = sets.find(n);
+        if dropped[n] || !read.insert((root, c.name.as_str())) {
+            continue;
+        }
         let kind = kinds
             .get(&root)
             .map_or_else(|| guess_kind(std::iter::once(*c), gaz), |k| k.0);
-        if dropped[n] || kind != Kind::Org {
+        if kind != Kind::Org {
             continue;
         }
         for w in c.name.split(|ch: char| ch.is_whitespace() || ch == '-') {
@@ -357,7 +360,80 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
         }
     }
 
+    // 5. A short organisation name that ends exactly one longer one.
+    short_forms(&nodes, &keys, &mut sets, &dropped, &open, gaz);
+
     build(&nodes, &keys, &mut sets, &dropped, &open, gaz)
+}
+
+/// "Red Cross" and "International Committee of the Red Cross": an
+/// organisation's name of two words or more that ends the name of exactly
+/// one other organisation in the corpus is a short form of it. Not when the
+/// short name is only cue and small words ("the Committee", "Foreign
+/// Affairs Committee" is allowed, "Committee of State" is not), and not
+/// when two longer names end with it ("Red Cross" stays apart from both
+/// "British Red Cross" and "International Committee of the Red Cross").
+/// "Department of State" joins "United States Department of State" but
+/// never "Department of Defense": only a whole trailing run of words counts.
+fn short_forms(
+    nodes: &[(usize, &Cand)],
+    keys: &[String],
+    sets: &mut Sets,
+    dropped: &[bool],
+    open: &[bool],
+    gaz: &Gazetteer,
+) {
+    let kinds = vote(nodes, sets, open);
+    // Each organisation's distinct keys, by set.
+    let mut names: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (n, (_, c)) in nodes.iter().enumerate() {
+        if dropped[n] || open[n] || c.nested || keys[n].starts_with('^') {
+            continue;
+        }
+        let root = sets.find(n);
+        if kinds.get(&root).map(|k| k.0) != Some(Kind::Org) {
+            continue;
+        }
+        push_unique(names.entry(keys[n].as_str()).or_default(), root);
+    }
+    // Every trailing run of two words or more of a longer name, with the
+    // sets whose names end so.
+    let mut endings: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (&name, roots) in &names {
+        let mut at = 0;
+        // Skip the first word: the whole name is not its own ending.
+        while let Some(sp) = name[at..].find(' ') {
+            at += sp + 1;
+            let tail = &name[at..];
+            if tail.contains(' ') {
+                for &r in roots {
+                    push_unique(endings.entry(tail).or_default(), r);
+                }
+            }
+        }
+    }
+    let mut joins = Vec::new();
+    for (&short, roots) in &names {
+        let Some(longer) = endings.get(short) else {
+            continue;
+        };
+        let distinctive = short.split(' ').any(|w| {
+            let t = title_word(w);
+            !gaz.is_org_cue(&t) && !gaz.is_connector(w) && !gaz.is_function(w)
+        });
+        let others: Vec<usize> = longer
+            .iter()
+            .copied()
+            .filter(|r| !roots.contains(r))
+            .collect();
+        if distinctive && others.len() == 1 && roots.len() == 1 {
+            joins.push((roots[0], others[0]));
+        }
+    }
+    joins.sort_unstable();
+    for (a, b) in joins {
+        sets.union(a, b);
+    }
 }
 
 fn title_word(w: &str) -> String {
@@ -373,9 +449,20 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
     }
 }
 
+/// The kind each set leans to, with the total evidence for it, by root
+/// node: a dense table rather than a hash map, since it is asked once per
+/// node in several passes.
+struct Votes(Vec<Option<(Kind, u32)>>);
+
+impl Votes {
+    fn get(&self, root: &usize) -> Option<&(Kind, u32)> {
+        self.0.get(*root).and_then(Option::as_ref)
+    }
+}
+
 /// The kind each current set leans to, with the total evidence for it.
-fn vote(nodes: &[(usize, &Cand)], sets: &mut Sets, open: &[bool]) -> HashMap<usize, (Kind, u32)> {
-    let mut tally: HashMap<usize, [u32; 5]> = HashMap::default();
+fn vote(nodes: &[(usize, &Cand)], sets: &mut Sets, open: &[bool]) -> Votes {
+    let mut tally: Vec<[u32; 5]> = vec![[0; 5]; nodes.len()];
     for (n, (_, c)) in nodes.iter().enumerate() {
         let Some(k) = c.kind else { continue };
         if c.bare_title {
@@ -383,18 +470,20 @@ fn vote(nodes: &[(usize, &Cand)], sets: &mut Sets, open: &[bool]) -> HashMap<usi
         }
         let w = c.strength as u32 * if open[n] { 1 } else { 2 };
         let i = Kind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-        tally.entry(sets.find(n)).or_default()[i] += w.max(1);
+        tally[sets.find(n)][i] += w.max(1);
     }
-    tally
-        .into_iter()
-        .filter_map(|(root, t)| {
-            let (i, &best) = t
-                .iter()
-                .enumerate()
-                .max_by_key(|&(i, v)| (*v, std::cmp::Reverse(i)))?;
-            (best > 0).then_some((root, (Kind::ALL[i], best)))
-        })
-        .collect()
+    Votes(
+        tally
+            .into_iter()
+            .map(|t| {
+                let (i, &best) = t
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|&(i, v)| (*v, std::cmp::Reverse(i)))?;
+                (best > 0).then_some((Kind::ALL[i], best))
+            })
+            .collect(),
+    )
 }
 
 /// Turn the sets into entities: kind, display name, aliases, mentions.
@@ -406,6 +495,7 @@ fn build(
     open: &[bool],
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
+    let _ = keys;
     let kinds = vote(nodes, sets, open);
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for (n, &gone) in dropped.iter().enumerate() {
@@ -413,11 +503,25 @@ fn build(
             groups.entry(sets.find(n)).or_default().push(n);
         }
     }
-    let mut roots: Vec<usize> = groups.keys().copied().collect();
-    roots.sort_unstable();
-    let mut out = Vec::new();
-    for root in roots {
-        let members = &groups[&root];
+    let mut groups: Vec<(usize, Vec<usize>)> = groups.into_iter().collect();
+    groups.sort_unstable_by_key(|g| g.0);
+    // Each set becomes its entity on its own: in parallel, in root order.
+    groups
+        .par_iter()
+        .filter_map(|(root, members)| entity(nodes, *root, members, &kinds, gaz))
+        .collect()
+}
+
+/// The entity of one set: kind, display name, aliases, mentions; `None`
+/// when it has no surface form left (only bare titles).
+fn entity(
+    nodes: &[(usize, &Cand)],
+    root: usize,
+    members: &[usize],
+    kinds: &Votes,
+    gaz: &Gazetteer,
+) -> Option<Entity> {
+    {
         let kind = match kinds.get(&root) {
             Some((k, _)) => *k,
             None => guess_kind(members.iter().map(|&n| nodes[n].1), gaz),
@@ -435,7 +539,7 @@ fn build(
             }
         }
         if forms.is_empty() {
-            continue;
+            return None;
         }
         forms.sort_by(|a, b| {
             b.1.cmp(&a.1)
@@ -478,17 +582,15 @@ fn build(
                 end: nodes[n].1.end,
             })
             .collect();
-        let _ = keys;
-        out.push(Entity {
+        Some(Entity {
             id: String::new(),
             name,
             kind,
             aliases,
             docs: Vec::new(),
             mentions,
-        });
+        })
     }
-    out
 }
 
 /// The kind of a set no evidence speaks for: a name of two or three
@@ -518,6 +620,53 @@ fn guess_kind<'a>(mut cands: impl Iterator<Item = &'a Cand>, gaz: &Gazetteer) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names_of(texts: &[&str]) -> Vec<Vec<String>> {
+        let extracts: Vec<Extract> = texts.iter().map(|t| super::super::extract(t)).collect();
+        let mut out: Vec<Vec<String>> = resolve(&extracts)
+            .into_iter()
+            .filter(|e| e.kind == Kind::Org)
+            .map(|e| {
+                let mut a = e.aliases;
+                a.sort();
+                a
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_short_form_joins_the_one_name_it_ends() {
+        let orgs = names_of(&[
+            "Officials of the International Committee of the Red Cross visited the camp.",
+            "A spokesman said the Red Cross would return on Monday.",
+        ]);
+        assert!(
+            orgs.iter()
+                .any(|a| a.contains(&"Red Cross".to_string()) && a.len() == 2),
+            "{orgs:?}"
+        );
+        // Two longer names end with it: which one is meant is unknown.
+        let orgs = names_of(&[
+            "Officials of the International Committee of the Red Cross visited the camp.",
+            "The British Red Cross sent tents.",
+            "A spokesman said the Red Cross would return on Monday.",
+        ]);
+        assert!(orgs.contains(&vec!["Red Cross".to_string()]), "{orgs:?}");
+        // Only whole trailing words count, and cue words alone never.
+        let orgs = names_of(&[
+            "The Department of Defense and the Department of State disagreed.",
+            "The Foreign Affairs Committee met the Senate Foreign Affairs Committee.",
+        ]);
+        let with = |name: &str| orgs.iter().position(|a| a.iter().any(|x| x == name));
+        assert!(with("Department of State").is_some(), "{orgs:?}");
+        assert_ne!(
+            with("Department of State"),
+            with("Department of Defense"),
+            "{orgs:?}"
+        );
+    }
 
     #[test]
     fn keys_and_skeletons() {

@@ -109,13 +109,12 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
         let text = &body[start..i];
         let (cap, all_caps) = if kind == TokKind::Word {
             // "e-Khalq", "al-Maliki": a lowercase particle before a name.
-            let particle = text.split_once('-').is_some_and(|(p, rest)| {
-                matches!(
-                    p,
-                    "e" | "al" | "el" | "ul" | "bin" | "ibn" | "de" | "di" | "da" | "van" | "von"
-                ) && rest.starts_with(char::is_uppercase)
-            });
-            let first_upper = particle || text.chars().next().is_some_and(char::is_uppercase);
+            let first_upper = match text.as_bytes()[0] {
+                b'A'..=b'Z' => true,
+                b'a'..=b'z' => particle(text),
+                b if b.is_ascii() => false,
+                _ => text.chars().next().is_some_and(char::is_uppercase),
+            };
             let all = first_upper && {
                 if text.is_ascii() {
                     let b = text.as_bytes();
@@ -172,6 +171,20 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
         }
     }
     out
+}
+
+/// "e-Khalq", "al-Maliki": a lowercase particle, a hyphen, a capitalised
+/// name. (A byte scan: particles are at most three letters long, and this
+/// is asked of every lowercase word.)
+fn particle(text: &str) -> bool {
+    let b = text.as_bytes();
+    let Some(k) = b.iter().take(4).position(|&c| c == b'-') else {
+        return false;
+    };
+    matches!(
+        &text[..k],
+        "e" | "al" | "el" | "ul" | "bin" | "ibn" | "de" | "di" | "da" | "van" | "von"
+    ) && text[k + 1..].starts_with(char::is_uppercase)
 }
 
 /// Sentence-ending punctuation: `.`, `!`, `?`, `:`, bullets and dashes that

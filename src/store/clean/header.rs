@@ -23,6 +23,8 @@
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
+
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -69,10 +71,13 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
 
     // Names that stand alone on a short line: an "Outlet:" lead prefix or a
     // dateline outlet that matches one is confirmed as the outlet.
-    let standalone: HashSet<String> = window
+    // Each block's key, headline shape and content words, computed once.
+    let keys: Vec<String> = window.iter().map(|b| short_key(b)).collect();
+    let standalone: HashSet<&str> = window
         .iter()
-        .filter(|b| words(b, 8) <= 6)
-        .map(|b| short_key(b))
+        .zip(&keys)
+        .filter(|(b, _)| words(b, 8) <= 6)
+        .map(|(_, k)| k.as_str())
         .collect();
     let named_elsewhere: HashSet<String> = window
         .iter()
@@ -80,8 +85,6 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
         .map(key)
         .collect();
 
-    // Each block's key, headline shape and content words, computed once.
-    let keys: Vec<String> = window.iter().map(|b| short_key(b)).collect();
     let headings: Vec<bool> = window.iter().map(|b| heading_like(b)).collect();
     let ahead = blocks.len().min(WINDOW + SUMMARY_REACH);
     let contents: Vec<Content> = blocks[..ahead].iter().map(|b| Content::new(b)).collect();
@@ -112,7 +115,7 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
             fill(&mut meta.date, Some(date));
             continue;
         }
-        if let Some((name, 0)) = meta::from_credit(b) {
+        if let Some((name, 0)) = from_credit(b) {
             fill(&mut meta.author, Some(name));
             continue;
         }
@@ -212,24 +215,26 @@ fn breadcrumb(k: &str, keys: &[String], headings: &[bool], hint_title: Option<&s
 
 /// Read an "Outlet:" prefix (confirmed by a standalone line or by shape) and
 /// a trailing "From Name" credit from a lead.
-fn lead_meta(b: &str, standalone: &HashSet<String>, meta: &mut Meta) {
+fn lead_meta(b: &str, standalone: &HashSet<&str>, meta: &mut Meta) {
     if let Some(prefix) = meta::lead_prefix(b)
-        && (standalone.contains(&key(prefix)) || meta::outlet_like(prefix))
+        && (standalone.contains(key(prefix).as_str()) || meta::outlet_like(prefix))
     {
         fill(&mut meta.source, Some(prefix.to_string()));
     }
-    if let Some((name, _)) = meta::from_credit(b) {
+    if let Some((name, _)) = from_credit(b) {
         fill(&mut meta.author, Some(name));
     }
 }
 
 /// The words of a block that carry its content (no "Outlet:" prefix, no
-/// wire dateline, no "From Name" credit), as keys, and as a set; worked out
-/// only when a summary test needs them.
+/// wire dateline, no "From Name" credit), as hashes of their keys (see
+/// [`key`]), and as a set; worked out only when a summary test needs them.
+/// Hashes rather than strings: a summary test compares a few hundred words
+/// per document, and allocating each was most of the cost of loading.
 struct Content<'a> {
     block: &'a str,
-    words: OnceCell<Vec<String>>,
-    set: OnceCell<HashSet<String>>,
+    words: OnceCell<Vec<u64>>,
+    set: OnceCell<FxHashSet<u64>>,
 }
 
 impl<'a> Content<'a> {
@@ -241,7 +246,7 @@ impl<'a> Content<'a> {
         }
     }
 
-    fn words(&self) -> &[String] {
+    fn words(&self) -> &[u64] {
         self.words.get_or_init(|| {
             let mut s = meta::head(self.block, 1200);
             if let Some(prefix) = meta::lead_prefix(s) {
@@ -250,21 +255,54 @@ impl<'a> Content<'a> {
             if let Some(paren) = meta::dateline_outlet(s).and_then(|_| s.find(')')) {
                 s = &s[paren + 1..];
             }
-            if let Some((_, at)) = meta::from_credit(s) {
+            if let Some((_, at)) = from_credit(s) {
                 s = &s[..at];
             }
-            key(s)
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
+            key_word_hashes(s)
         })
     }
 
-    fn set(&self) -> &HashSet<String> {
+    fn set(&self) -> &FxHashSet<u64> {
         self.set
-            .get_or_init(|| self.words().iter().cloned().collect())
+            .get_or_init(|| self.words().iter().copied().collect())
     }
+}
+
+/// The words of `key(s)`, each hashed, without building the key: letters
+/// and digits lower-cased, anything else a separator.
+fn key_word_hashes(s: &str) -> Vec<u64> {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut out = Vec::new();
+    let mut h: u64 = 0;
+    let mut in_word = false;
+    let feed = |h: &mut u64, c: char| *h = (h.rotate_left(5) ^ c as u64).wrapping_mul(K);
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            feed(&mut h, c.to_ascii_lowercase());
+            in_word = true;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                feed(&mut h, l);
+            }
+            in_word = true;
+        } else if in_word {
+            out.push(h);
+            h = 0;
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h);
+    }
+    out
+}
+
+/// [`meta::from_credit`], skipping the regular expression when the line
+/// cannot hold a credit (most lines).
+fn from_credit(b: &str) -> Option<(String, usize)> {
+    let tail = b.len().saturating_sub(90);
+    memchr::memmem::find(&b.as_bytes()[tail..], b"From")?;
+    meta::from_credit(b)
 }
 
 /// How many blocks below a lead are searched for the paragraph it repeats.
