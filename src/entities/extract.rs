@@ -28,7 +28,7 @@ pub mod strength {
 }
 
 /// One candidate mention in a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Cand {
     pub start: usize,
     pub end: usize,
@@ -58,7 +58,7 @@ pub struct Cand {
 }
 
 /// What extraction finds in one document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Extract {
     pub cands: Vec<Cand>,
     /// Pairs of candidate indices that the text says are the same entity.
