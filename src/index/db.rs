@@ -3,8 +3,9 @@
 //!
 //! A row per file holds the key it was read under (canonical path, size,
 //! modification time, xxh3 of the bytes, and when that hash was last
-//! confirmed) and two checksummed blobs: the file's parse and, once some
-//! command needed them, its documents' entity extracts. Write-ahead logging
+//! confirmed); two tables keyed by the same id hold checksummed blobs: the
+//! file's parse and, once some command needed them, its documents' entity
+//! extracts. Write-ahead logging
 //! and one transaction per batch make every write all-or-nothing, so a
 //! process killed at any moment leaves the last committed state. A database
 //! made by another schema or another build of the parsers is refused (the
@@ -18,6 +19,9 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 
 /// Bump when the tables change shape.
 const SCHEMA: i64 = 1;
+
+/// Pages large enough that most articles' blobs need no overflow chain.
+const PAGE_SIZE: u32 = 16384;
 
 /// The build of the parsers, cleaner and extractor whose output is stored:
 /// the crate version plus a fingerprint of their sources (see `build.rs`),
@@ -138,8 +142,11 @@ impl Db {
                     reason: "not a dossier index".into(),
                 });
             }
+            // Keys and blobs in separate tables: the keys of a whole corpus
+            // are then a few pages to scan, not one page per file.
             self.conn.execute_batch(&format!(
-                "BEGIN;
+                "PRAGMA page_size = {PAGE_SIZE};
+                 BEGIN;
                  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                  CREATE TABLE files (
                      id INTEGER PRIMARY KEY,
@@ -148,11 +155,10 @@ impl Db {
                      mtime INTEGER NOT NULL,
                      hash INTEGER NOT NULL,
                      checked INTEGER NOT NULL,
-                     sum INTEGER NOT NULL,
-                     entry BLOB NOT NULL,
-                     xsum INTEGER,
-                     extracts BLOB
+                     has_extracts INTEGER NOT NULL DEFAULT 0
                  );
+                 CREATE TABLE entries (id INTEGER PRIMARY KEY, sum INTEGER NOT NULL, blob BLOB NOT NULL);
+                 CREATE TABLE extracts (id INTEGER PRIMARY KEY, sum INTEGER NOT NULL, blob BLOB NOT NULL);
                  INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('engine', '{ENGINE}');
                  COMMIT;"
             ))?;
@@ -185,12 +191,25 @@ impl Db {
     pub fn rows_under(&self, root: &str) -> Result<Vec<(String, Row)>, DbError> {
         // Paths under `root/` sort between `root/` and `root0` ('0' follows
         // '/'), so this is an index range scan, not a table scan.
+        // Two range conditions rather than an OR, which SQLite would answer
+        // by scanning the table.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT path, id, size, mtime, hash, checked, xsum IS NOT NULL FROM files
-             WHERE path = ?1 OR (path >= ?2 AND path < ?3)",
+            "SELECT path, id, size, mtime, hash, checked, has_extracts FROM files
+             WHERE path >= ?1 AND path < ?2",
         )?;
         let root = root.trim_end_matches('/');
-        let rows = stmt.query_map(params![root, format!("{root}/"), format!("{root}0")], |r| {
+        let mut out = self.rows_between(&mut stmt, root, &format!("{root}\u{1}"))?;
+        out.extend(self.rows_between(&mut stmt, &format!("{root}/"), &format!("{root}0"))?);
+        Ok(out)
+    }
+
+    fn rows_between(
+        &self,
+        stmt: &mut rusqlite::CachedStatement<'_>,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<(String, Row)>, DbError> {
+        let rows = stmt.query_map(params![from, to], |r| {
             Ok((
                 r.get(0)?,
                 Row {
@@ -208,25 +227,35 @@ impl Db {
 
     /// The parse blob of row `id`, with its checksum.
     pub fn entry(&self, id: i64) -> Result<Blob, DbError> {
-        self.blob("SELECT entry, sum FROM files WHERE id = ?1", id)
+        self.blob("SELECT blob, sum FROM entries WHERE id = ?1", id)
     }
 
     /// The extracts blob of row `id`, with its checksum.
     pub fn extracts(&self, id: i64) -> Result<Blob, DbError> {
-        self.blob("SELECT extracts, xsum FROM files WHERE id = ?1", id)
+        self.blob("SELECT blob, sum FROM extracts WHERE id = ?1", id)
     }
 
     fn blob(&self, sql: &str, id: i64) -> Result<Blob, DbError> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let found = stmt
-            .query_row([id], |r| Ok((r.get::<_, Option<Vec<u8>>>(0)?, r.get(1)?)))
+            .query_row([id], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get(1)?)))
             .optional()?;
         match found {
-            Some((Some(bytes), Some(sum))) => Ok((bytes, sum)),
-            _ => Err(DbError::Unusable {
+            Some(blob) => Ok(blob),
+            None => Err(DbError::Unusable {
                 reason: format!("row {id} vanished"),
             }),
         }
+    }
+
+    /// Run the reads of `f` in one read transaction: one consistent
+    /// snapshot, and one lock taken rather than one per statement.
+    pub fn read<T>(&self, f: impl FnOnce(&Db) -> Result<T, DbError>) -> Result<T, DbError> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let out = f(self);
+        // Nothing was written: ending the transaction cannot lose anything.
+        self.conn.execute_batch("COMMIT")?;
+        out
     }
 
     /// Run `f` inside one immediate transaction, committed when it returns
@@ -254,16 +283,23 @@ impl Writer<'_> {
     /// its extracts, now stale). Returns the row id.
     pub fn put(&self, path: &str, key: Key, entry: &[u8], sum: i64) -> Result<i64, DbError> {
         let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO files (path, size, mtime, hash, checked, sum, entry)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            "INSERT INTO files (path, size, mtime, hash, checked)
+             VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(path) DO UPDATE SET size = ?2, mtime = ?3, hash = ?4,
-                 checked = ?5, sum = ?6, entry = ?7, xsum = NULL, extracts = NULL
+                 checked = ?5, has_extracts = 0
              RETURNING id",
         )?;
-        Ok(stmt.query_row(
-            params![path, key.size, key.mtime, key.hash, key.checked, sum, entry],
+        let id: i64 = stmt.query_row(
+            params![path, key.size, key.mtime, key.hash, key.checked],
             |r| r.get(0),
-        )?)
+        )?;
+        self.tx
+            .prepare_cached("INSERT OR REPLACE INTO entries (id, sum, blob) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, sum, entry])?;
+        self.tx
+            .prepare_cached("DELETE FROM extracts WHERE id = ?1")?
+            .execute([id])?;
+        Ok(id)
     }
 
     /// The file of row `id` was found unchanged under a new key.
@@ -277,17 +313,22 @@ impl Writer<'_> {
 
     /// Store the extracts of row `id`'s documents.
     pub fn put_extracts(&self, id: i64, blob: &[u8], sum: i64) -> Result<(), DbError> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("UPDATE files SET extracts = ?2, xsum = ?3 WHERE id = ?1")?;
-        stmt.execute(params![id, blob, sum])?;
+        self.tx
+            .prepare_cached("INSERT OR REPLACE INTO extracts (id, sum, blob) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, sum, blob])?;
+        self.tx
+            .prepare_cached("UPDATE files SET has_extracts = 1 WHERE id = ?1")?
+            .execute([id])?;
         Ok(())
     }
 
     /// Forget row `id` (its file is gone).
     pub fn delete(&self, id: i64) -> Result<(), DbError> {
-        let mut stmt = self.tx.prepare_cached("DELETE FROM files WHERE id = ?1")?;
-        stmt.execute([id])?;
+        for table in ["files", "entries", "extracts"] {
+            self.tx
+                .prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?
+                .execute([id])?;
+        }
         Ok(())
     }
 }

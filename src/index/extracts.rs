@@ -31,13 +31,15 @@ pub fn gather(
     let mut out: Vec<Option<Extract>> = Vec::with_capacity(docs.len());
     out.resize_with(docs.len(), || None);
     for chunk in spans.chunks(BATCH) {
-        let mut blobs = Vec::with_capacity(chunk.len());
-        for span in chunk {
-            blobs.push(match span.has_extracts {
-                true => Some(db.extracts(span.row)?),
-                false => None,
-            });
-        }
+        let blobs: Vec<Option<Blob>> = db.read(|db| {
+            chunk
+                .iter()
+                .map(|span| match span.has_extracts {
+                    true => db.extracts(span.row).map(Some),
+                    false => Ok(None),
+                })
+                .collect()
+        })?;
         let got: Vec<Result<(Extracts, Option<Blob>), DbError>> = chunk
             .par_iter()
             .zip(blobs)
@@ -59,14 +61,16 @@ pub fn gather(
             })
             .collect();
         let got: Vec<_> = got.into_iter().collect::<Result<_, _>>()?;
-        db.batch(|w| {
-            for (span, (_, blob)) in chunk.iter().zip(&got) {
-                if let Some((bytes, sum)) = blob {
-                    w.put_extracts(span.row, bytes, *sum)?;
+        if got.iter().any(|(_, blob)| blob.is_some()) {
+            db.batch(|w| {
+                for (span, (_, blob)) in chunk.iter().zip(&got) {
+                    if let Some((bytes, sum)) = blob {
+                        w.put_extracts(span.row, bytes, *sum)?;
+                    }
                 }
-            }
-            Ok(())
-        })?;
+                Ok(())
+            })?;
+        }
         for (span, (extracts, _)) in chunk.iter().zip(got) {
             for (i, x) in extracts.into_iter().enumerate() {
                 out[span.first + i] = Some(x);

@@ -20,7 +20,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rayon::prelude::*;
 
 use super::codec::{self, Blob, Doc, Entry};
-use super::db::{Db, DbError, Key, Row};
+use super::db::{Db, DbError, Key, Row, Writer};
 use crate::store::{Corpus, Problem, parse_file, read_file, unique_ids};
 
 /// Files per transaction: large enough that commits are few, small enough
@@ -86,13 +86,16 @@ pub fn sync(
     let keys = canonical_keys(files);
     let mut known: HashMap<String, Row> = HashMap::new();
     let mut canonical_roots = Vec::new();
-    for root in roots {
-        if let Ok(root) = std::fs::canonicalize(root) {
-            let root = root.to_string_lossy().into_owned();
-            known.extend(db.rows_under(&root)?);
-            canonical_roots.push(root);
+    db.read(|db| {
+        for root in roots {
+            if let Ok(root) = std::fs::canonicalize(root) {
+                let root = root.to_string_lossy().into_owned();
+                known.extend(db.rows_under(&root)?);
+                canonical_roots.push(root);
+            }
         }
-    }
+        Ok(())
+    })?;
     let total = files.len();
     let done = AtomicUsize::new(0);
     progress(0, total);
@@ -108,13 +111,15 @@ pub fn sync(
             .collect();
         // Fetch stored blobs here (one connection, one thread), decode them
         // across cores with the parsing of the rest.
-        let mut blobs: Vec<Option<Blob>> = Vec::with_capacity(chunk.len());
-        for p in &plans {
-            blobs.push(match p {
-                Plan::Reuse(row) => Some(db.entry(row.id)?),
-                _ => None,
-            });
-        }
+        let blobs: Vec<Option<Blob>> = db.read(|db| {
+            plans
+                .iter()
+                .map(|p| match p {
+                    Plan::Reuse(row) => db.entry(row.id).map(Some),
+                    _ => Ok(None),
+                })
+                .collect()
+        })?;
         let got: Vec<Result<Got, DbError>> = chunk
             .par_iter()
             .zip(plans)
@@ -134,26 +139,14 @@ pub fn sync(
                 confirmed.insert(*row, codec::decode::<Entry>(&bytes, sum).map_err(unusable)?);
             }
         }
-        let rows = db.batch(|w| {
-            let mut rows = Vec::with_capacity(got.len());
-            for (g, key) in got.iter().zip(chunk_keys) {
-                rows.push(match (g, key) {
-                    (
-                        Got::Parsed {
-                            key: k, blob, sum, ..
-                        },
-                        Some(path),
-                    ) => Some(w.put(path, *k, blob, *sum)?),
-                    (Got::Confirmed { row, key: k, .. }, _) => {
-                        w.touch(*row, *k)?;
-                        Some(*row)
-                    }
-                    (Got::Stored { row, .. }, _) => Some(*row),
-                    _ => None,
-                });
-            }
-            Ok(rows)
-        })?;
+        let writes = got
+            .iter()
+            .any(|g| matches!(g, Got::Parsed { .. } | Got::Confirmed { .. }));
+        let rows = match writes {
+            true => db.batch(|w| record(&got, chunk_keys, Some(w)))?,
+            // All stored as they are: no write lock to take.
+            false => record(&got, chunk_keys, None)?,
+        };
         for (((g, row), file), key) in got.into_iter().zip(rows).zip(chunk).zip(chunk_keys) {
             if let Some(k) = key {
                 seen.insert(k.as_str());
@@ -188,6 +181,35 @@ pub fn sync(
     forget_missing(db, &canonical_roots, &known, &seen)?;
     unique_ids(&mut corpus.docs);
     Ok((corpus, spans))
+}
+
+/// Write what `got` needs written (with `w`; `None` when nothing does) and
+/// give each file's row, if it has one.
+fn record(
+    got: &[Got],
+    keys: &[Option<String>],
+    w: Option<&Writer<'_>>,
+) -> Result<Vec<Option<i64>>, DbError> {
+    got.iter()
+        .zip(keys)
+        .map(|(g, key)| {
+            Ok(match (g, key, w) {
+                (
+                    Got::Parsed {
+                        key: k, blob, sum, ..
+                    },
+                    Some(path),
+                    Some(w),
+                ) => Some(w.put(path, *k, blob, *sum)?),
+                (Got::Confirmed { row, key: k, .. }, _, Some(w)) => {
+                    w.touch(*row, *k)?;
+                    Some(*row)
+                }
+                (Got::Stored { row, .. }, _, _) => Some(*row),
+                _ => None,
+            })
+        })
+        .collect()
 }
 
 /// Decide from the file's metadata and its stored row what to do.
@@ -316,20 +338,25 @@ fn is_under(path: &str, root: &str) -> bool {
 
 /// Each file's canonical path: its folder resolved once (symbolic links,
 /// `..`, relative to absolute) and its name appended, so the same file
-/// named two ways shares a row without one `realpath` per file.
+/// named two ways shares a row without one `realpath` per file. The walk
+/// gives a folder's files together, so remembering the last folder is
+/// enough (and cheaper than hashing paths).
 fn canonical_keys(files: &[PathBuf]) -> Vec<Option<String>> {
-    let mut folders: HashMap<&Path, Option<PathBuf>> = HashMap::new();
+    let mut last: Option<(&Path, Option<PathBuf>)> = None;
     files
         .iter()
         .map(|f| {
             let parent = f.parent().filter(|p| !p.as_os_str().is_empty());
             let parent = parent.unwrap_or(Path::new("."));
-            let folder = folders
-                .entry(parent)
-                .or_insert_with(|| std::fs::canonicalize(parent).ok())
-                .as_ref()?;
+            if last
+                .as_ref()
+                .is_none_or(|(p, _)| p.as_os_str() != parent.as_os_str())
+            {
+                last = Some((parent, std::fs::canonicalize(parent).ok()));
+            }
+            let folder = last.as_ref().and_then(|(_, c)| c.as_ref())?;
             let path = folder.join(f.file_name()?);
-            path.to_str().map(str::to_owned)
+            path.into_os_string().into_string().ok()
         })
         .collect()
 }
