@@ -4,8 +4,10 @@
 //!
 //! It goes through the on-disk index (`crate::index`), as the command line
 //! does, so a warm start reads documents and extracts back instead of
-//! parsing and extracting them; the document list can be drawn as soon as
-//! the corpus is read, before the entities are resolved.
+//! parsing and extracting them. On a warm start it first sends the
+//! catalogue of the last load (documents without bodies, read in one go,
+//! no file checked), so the first frame shows the list at once; the real
+//! corpus, checked against the files and with its bodies, replaces it.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -33,7 +35,14 @@ pub fn spawn(
 
 /// The worker's body, callable directly (tests).
 pub fn run(paths: &[PathBuf], send: &(dyn Fn(Msg) + Sync)) {
-    let Loaded { corpus, mut cache } = match load(paths, send) {
+    if let Some(catalogue) = index::glance(paths, &index::Options::from_env()) {
+        send(Msg::Loaded(Arc::new(catalogue)));
+    }
+    // Notes about the index itself (rebuilt, not writable) have no place on
+    // the reader's screen yet; the command line prints them.
+    let Loaded {
+        corpus, mut cache, ..
+    } = match load(paths, send) {
         Ok(loaded) => loaded,
         Err(e) => return send(Msg::Failed(e.to_string())),
     };

@@ -122,7 +122,7 @@ fn load_indexed(paths: &[PathBuf]) -> Result<Loaded> {
         bar.set(done, total)
     })?;
     bar.clear();
-    for problem in &loaded.corpus.problems {
+    for problem in loaded.corpus.problems.iter().chain(&loaded.notes) {
         eprintln!("dossier: {problem}");
     }
     Ok(loaded)

@@ -159,6 +159,7 @@ impl Db {
                  );
                  CREATE TABLE entries (id INTEGER PRIMARY KEY, sum INTEGER NOT NULL, blob BLOB NOT NULL);
                  CREATE TABLE extracts (id INTEGER PRIMARY KEY, sum INTEGER NOT NULL, blob BLOB NOT NULL);
+                 CREATE TABLE snapshots (paths TEXT PRIMARY KEY, sum INTEGER NOT NULL, blob BLOB NOT NULL);
                  INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('engine', '{ENGINE}');
                  COMMIT;"
             ))?;
@@ -228,6 +229,24 @@ impl Db {
     /// The parse blob of row `id`, with its checksum.
     pub fn entry(&self, id: i64) -> Result<Blob, DbError> {
         self.blob("SELECT blob, sum FROM entries WHERE id = ?1", id)
+    }
+
+    /// The last catalogue written for the paths `key`, with its checksum.
+    pub fn snapshot(&self, key: &str) -> Result<Option<Blob>, DbError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT blob, sum FROM snapshots WHERE paths = ?1")?;
+        Ok(stmt
+            .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// The checksum of the catalogue stored for `key`, if any.
+    pub fn snapshot_sum(&self, key: &str) -> Result<Option<i64>, DbError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT sum FROM snapshots WHERE paths = ?1")?;
+        Ok(stmt.query_row([key], |r| r.get(0)).optional()?)
     }
 
     /// The extracts blob of row `id`, with its checksum.
@@ -319,6 +338,16 @@ impl Writer<'_> {
         self.tx
             .prepare_cached("UPDATE files SET has_extracts = 1 WHERE id = ?1")?
             .execute([id])?;
+        Ok(())
+    }
+
+    /// Store the catalogue of the corpus loaded from the paths `key`.
+    pub fn put_snapshot(&self, key: &str, blob: &[u8], sum: i64) -> Result<(), DbError> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO snapshots (paths, sum, blob) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![key, sum, blob])?;
         Ok(())
     }
 

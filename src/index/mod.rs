@@ -9,8 +9,10 @@
 //! blobs ([`codec`]). [`load`] walks the inputs as `store::load` does, reuses
 //! what is unchanged, parses what is new or changed (in parallel), forgets
 //! files that are gone, and gives the same corpus `store::load` would, less
-//! the raw text. [`Loaded::entities`] then reuses stored extracts and only
-//! re-runs the corpus-wide resolution.
+//! the raw text. [`Cache::entities`] then reuses stored extracts and only
+//! re-runs the corpus-wide resolution. [`glance`] reads back the catalogue
+//! of the last load of the same paths (no bodies, no file checked), which
+//! is what the reader's first frame draws on a warm start.
 //!
 //! The index is a cache and is never trusted blindly: a file that is not
 //! our database, is damaged, or was written by another schema or build is
@@ -20,6 +22,7 @@
 mod codec;
 mod db;
 mod extracts;
+mod glance;
 mod sync;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +32,7 @@ use crate::entities::{Corrections, EntityIndex};
 use crate::store::{self, Corpus, Document, Problem, StoreError};
 
 pub use db::FILE;
+pub use glance::glance;
 
 /// Set by `--no-cache`: no index is read or written in this process.
 static DISABLED: AtomicBool = AtomicBool::new(false);
@@ -68,8 +72,13 @@ impl Options {
 
 /// A loaded corpus and the index it came through.
 pub struct Loaded {
+    /// The corpus, with the problems of its inputs (exactly those
+    /// `store::load` reports).
     pub corpus: Corpus,
     pub cache: Cache,
+    /// What happened to the index itself (rebuilt, could not be written),
+    /// named by its path: for stderr, not among the corpus's problems.
+    pub notes: Vec<Problem>,
 }
 
 /// When the index was used, where each file's documents are stored, so
@@ -139,13 +148,14 @@ pub fn load(
         return Ok(Loaded {
             corpus: store::bundled(),
             cache: Cache::none(),
+            notes: Vec::new(),
         });
     }
     let (files, walked) = store::walk(paths)?;
-    let Some(dir) = &options.dir else {
-        return Ok(plain(&files, walked, progress));
-    };
     let mut notes = Vec::new();
+    let Some(dir) = &options.dir else {
+        return Ok(plain(&files, walked, progress, notes));
+    };
     let opened = match db::Db::open(dir) {
         Err(e) if e.is_unusable() => {
             notes.push(note(&dir.join(FILE), &format!("{e}; rebuilt")));
@@ -156,12 +166,8 @@ pub fn load(
     let mut db = match opened {
         Ok(db) => db,
         Err(e) => {
-            let mut loaded = plain(&files, walked, progress);
-            loaded
-                .corpus
-                .problems
-                .push(note(&dir.join(FILE), &e.to_string()));
-            return Ok(loaded);
+            notes.push(note(&dir.join(FILE), &e.to_string()));
+            return Ok(plain(&files, walked, progress, notes));
         }
     };
     let mut result = sync::sync(&mut db, paths, &files, progress);
@@ -173,12 +179,8 @@ pub fn load(
         db = match db::Db::recreate(dir) {
             Ok(db) => db,
             Err(e) => {
-                let mut loaded = plain(&files, walked, progress);
-                loaded
-                    .corpus
-                    .problems
-                    .push(note(&dir.join(FILE), &e.to_string()));
-                return Ok(loaded);
+                notes.push(note(&dir.join(FILE), &e.to_string()));
+                return Ok(plain(&files, walked, progress, notes));
             }
         };
         result = sync::sync(&mut db, paths, &files, progress);
@@ -186,22 +188,24 @@ pub fn load(
     let (mut corpus, spans) = match result {
         Ok(done) => done,
         Err(e) => {
-            let mut loaded = plain(&files, walked, progress);
-            loaded.corpus.problems.push(note(&db.path, &e.to_string()));
-            return Ok(loaded);
+            notes.push(note(&db.path, &e.to_string()));
+            return Ok(plain(&files, walked, progress, notes));
         }
     };
-    // Walk problems first, as `store::load` puts them; index notes last.
+    // Walk problems first, as `store::load` puts them.
     let file_problems = std::mem::take(&mut corpus.problems);
     corpus.problems = walked;
     corpus.problems.extend(file_problems);
-    corpus.problems.extend(notes);
+    if let Err(e) = glance::remember(&mut db, paths, &corpus) {
+        notes.push(note(&db.path, &e.to_string()));
+    }
     Ok(Loaded {
         corpus,
         cache: Cache {
             index: Some(Indexed { db, spans }),
             problem: None,
         },
+        notes,
     })
 }
 
@@ -210,14 +214,16 @@ fn plain(
     files: &[PathBuf],
     walked: Vec<Problem>,
     progress: &(dyn Fn(usize, usize) + Sync),
+    notes: Vec<Problem>,
 ) -> Loaded {
     Loaded {
         corpus: store::load_files(files, walked, progress),
         cache: Cache::none(),
+        notes,
     }
 }
 
-/// A problem with the index itself, shown like any other problem.
+/// A note about the index itself, named by its path.
 fn note(path: &Path, reason: &str) -> Problem {
     Problem {
         path: path.to_path_buf(),
