@@ -407,3 +407,31 @@ fn the_catalogue_of_the_last_load_comes_back_without_bodies() {
     // Without an index there is nothing to glance at.
     assert!(index::glance(&paths, &Options { dir: None }).is_none());
 }
+
+#[test]
+fn the_reader_shows_the_raw_text_of_a_document_from_the_index() {
+    use dossier::app::{Action, App, Msg, update};
+    let dir = corpus();
+    let cache = tempfile::tempdir().unwrap();
+    let paths = vec![dir.path().to_path_buf()];
+    load(&paths, cache.path());
+    let mut loaded = index::load(&paths, &Options::at(cache.path()), &|_, _| {}).unwrap();
+    let idx = loaded
+        .cache
+        .entities(&loaded.corpus.docs, &Corrections::default(), &|_, _| {});
+    assert!(loaded.corpus.docs.iter().all(|d| d.raw.is_empty()));
+    let plain = store::load(&paths).unwrap();
+    let keymap = dossier::config::Keymap::preset();
+    let mut app = App::ready(loaded.corpus, idx, keymap, (120, 40));
+    update(&mut app, Msg::Action(Action::ToggleRaw));
+    assert!(app.article.raw);
+    let shown = app
+        .current()
+        .map(|d| d.id.clone())
+        .expect("an open article");
+    let want = plain.docs.iter().find(|d| d.id == shown).unwrap();
+    assert!(!want.raw.is_empty());
+    assert_eq!(app.text(), want.raw);
+    update(&mut app, Msg::Action(Action::ToggleRaw));
+    assert_eq!(app.text(), want.body);
+}
