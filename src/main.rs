@@ -7,11 +7,24 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use dossier::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    // `--no-cache` may come before the command, so paths before one are
+    // caught here rather than by clap (`dossier PATH list` is a mistake).
+    if args.command.is_some() && !args.paths.is_empty() {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "paths go after the command: dossier COMMAND [PATH...]",
+            )
+            .exit();
+    }
+    if args.no_cache {
+        dossier::index::disable();
+    }
     let result = match args.command {
         Some(command) => {
             let stdout = std::io::stdout();

@@ -40,6 +40,9 @@ pub struct Article {
     pub wrapped_for: Option<(DocIdx, bool, usize)>,
     /// Index of the first [`Row::Text`] in `rows`.
     pub body_start: usize,
+    /// The raw text of a document loaded without it (the on-disk index
+    /// keeps none), read from its file when first shown.
+    pub raw_text: Option<(DocIdx, String)>,
 }
 
 impl Article {
@@ -64,6 +67,29 @@ impl Article {
 }
 
 impl App {
+    /// The raw text of document `i`: kept in memory, or read again.
+    pub(crate) fn raw_of(&self, i: DocIdx) -> &str {
+        match (&self.article.raw_text, self.corpus.docs.get(i)) {
+            (_, Some(doc)) if !doc.raw.is_empty() => &doc.raw,
+            (Some((d, text)), _) if *d == i => text,
+            _ => "",
+        }
+    }
+
+    /// Read the raw text of the open document from its file if it was
+    /// loaded without it (a failure shows as the reason).
+    pub(crate) fn fetch_raw(&mut self) {
+        let Some(i) = self.article.doc else { return };
+        let Some(doc) = self.corpus.docs.get(i) else {
+            return;
+        };
+        if !doc.raw.is_empty() || self.article.raw_text.as_ref().is_some_and(|(d, _)| *d == i) {
+            return;
+        }
+        let text = crate::store::raw_text(doc).unwrap_or_else(|p| p.to_string());
+        self.article.raw_text = Some((i, text));
+    }
+
     /// Show `doc` in the article pane from its top.
     pub fn open_doc(&mut self, doc: DocIdx) {
         if self.article.doc == Some(doc) {
@@ -72,6 +98,9 @@ impl App {
         self.article.doc = Some(doc);
         self.article.scroll = 0;
         self.article.cursor = None;
+        if self.article.raw {
+            self.fetch_raw();
+        }
         self.rewrap();
         self.find_matches();
         self.refresh_entities();
@@ -131,7 +160,7 @@ impl App {
         rows.push(Row::Blank);
         let body_start = rows.len();
         let text = if self.article.raw {
-            &doc.raw
+            self.raw_of(doc_idx)
         } else {
             &doc.body
         };

@@ -206,7 +206,7 @@ impl App {
     /// The text the article pane shows: cleaned body or raw text.
     pub fn text(&self) -> &str {
         match self.current() {
-            Some(doc) if self.article.raw => &doc.raw,
+            Some(_) if self.article.raw => self.article.doc.map_or("", |i| self.raw_of(i)),
             Some(doc) => &doc.body,
             None => "",
         }

@@ -162,6 +162,7 @@ fn act(app: &mut App, action: Action) -> bool {
         Action::NarrowToEntity => app.narrow_to_selected(),
         Action::ToggleRaw => {
             app.article.raw = !app.article.raw;
+            app.fetch_raw();
             app.article.cursor = None;
             app.article.scroll = 0;
             app.rewrap();

@@ -5,6 +5,7 @@
 mod compare;
 pub mod inert;
 mod json;
+mod progress;
 mod table;
 
 use std::io::Write;
@@ -14,17 +15,21 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
 use crate::entities::{self, Correction, Corrections, EntityIndex, Kind};
+use crate::index::{self, Loaded};
 use crate::search;
 use crate::store::{self, Corpus};
 
 /// A terminal reader for a collection of news articles on one subject.
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
+#[command(name = "dossier", version, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Files or folders to read (default: the bundled corpus).
     pub paths: Vec<PathBuf>,
+    /// Neither read nor write the on-disk index: parse every file.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,15 +112,36 @@ fn corrections() -> Result<Corrections> {
 /// Load the documents under `paths`, or the bundled corpus when there are
 /// none, reporting per-file problems on stderr.
 pub fn load_corpus(paths: &[PathBuf]) -> Result<Corpus> {
-    let corpus = if paths.is_empty() {
-        store::bundled()
-    } else {
-        store::load(paths)?
-    };
-    for problem in &corpus.problems {
+    Ok(load_indexed(paths)?.corpus)
+}
+
+/// [`load_corpus`] through the on-disk index (unless `--no-cache`), kept
+/// open so the entity extracts can be read back or stored too.
+fn load_indexed(paths: &[PathBuf]) -> Result<Loaded> {
+    let bar = progress::Bar::new("reading");
+    let loaded = index::load(paths, &index::Options::from_env(), &|done, total| {
+        bar.set(done, total)
+    })?;
+    bar.clear();
+    for problem in loaded.corpus.problems.iter().chain(&loaded.notes) {
         eprintln!("dossier: {}", inert::message(&problem.to_string()));
     }
-    Ok(corpus)
+    Ok(loaded)
+}
+
+/// The entity index of `loaded` with `corrections`, from stored extracts
+/// where the index has them.
+fn entity_index(loaded: &mut Loaded, corrections: &Corrections) -> EntityIndex {
+    let bar = progress::Bar::new("entities");
+    let docs = &loaded.corpus.docs;
+    let index = loaded
+        .cache
+        .entities(docs, corrections, &|done, total| bar.set(done, total));
+    bar.clear();
+    if let Some(problem) = loaded.cache.take_problem() {
+        eprintln!("dossier: {}", inert::message(&problem.to_string()));
+    }
+    index
 }
 
 /// Run a non-interactive command, writing to `out`.
@@ -149,18 +175,22 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 bail!("no document with id {doc:?} (try `dossier list`)");
             };
             let doc = &corpus.docs[i];
+            let raw_text = match raw {
+                true => Some(store::raw_text(doc).map_err(|p| anyhow::anyhow!("{p}"))?),
+                false => None,
+            };
             if json {
                 let mut value = json::document(doc, true);
-                if raw {
-                    value["raw"] = doc.raw.clone().into();
+                if let Some(raw) = raw_text {
+                    value["raw"] = raw.into();
                 }
                 json::print(out, &value)
-            } else if raw {
+            } else if let Some(raw) = raw_text {
                 // As read, unless a terminal would act on its escapes.
                 let text = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-                    inert::text(&doc.raw)
+                    inert::text(&raw)
                 } else {
-                    doc.raw.as_str().into()
+                    raw.as_str().into()
                 };
                 write!(out, "{text}").context("writing output")
             } else {
@@ -168,15 +198,16 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Entities { paths, kind, json } => {
-            let corpus = load_corpus(&paths)?;
-            let index = entities::build_with(&corpus.docs, &corrections()?);
+            let mut loaded = load_indexed(&paths)?;
+            let index = entity_index(&mut loaded, &corrections()?);
+            let corpus = &loaded.corpus;
             let chosen: Vec<_> = index
                 .entities()
                 .iter()
                 .filter(|e| kind.is_none_or(|k| e.kind == k))
                 .collect();
             if json {
-                let values: Vec<_> = chosen.iter().map(|e| json::entity(e, &corpus)).collect();
+                let values: Vec<_> = chosen.iter().map(|e| json::entity(e, corpus)).collect();
                 json::print(out, &values)
             } else {
                 table::entities(out, &chosen, table::width())
@@ -195,12 +226,12 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
         Command::Xref { name, paths, json } => {
-            let corpus = load_corpus(&paths)?;
-            let index = entities::build_with(&corpus.docs, &corrections()?);
+            let mut loaded = load_indexed(&paths)?;
+            let index = entity_index(&mut loaded, &corrections()?);
             let Some(e) = index.find(&name) else {
                 bail!("no entity matches {name:?} (try `dossier entities`)");
             };
-            xref(out, &corpus, &index, e, json)
+            xref(out, &loaded.corpus, &index, e, json)
         }
         Command::Compare {
             doc_a,
@@ -208,16 +239,18 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             paths,
             json,
         } => {
-            let corpus = load_corpus(&paths)?;
+            let mut loaded = load_indexed(&paths)?;
+            // As `entities::build`: a broken corrections file is ignored here.
+            let index = entity_index(&mut loaded, &Corrections::load().unwrap_or_default());
+            let corpus = &loaded.corpus;
             let find = |id: &str| {
                 corpus
                     .find(id)
                     .with_context(|| format!("no document with id {id:?} (try `dossier list`)"))
             };
             let (a, b) = (find(&doc_a)?, find(&doc_b)?);
-            let index = entities::build(&corpus.docs);
             let cmp = crate::compare::compare(&corpus.docs, &index, a, b);
-            compare::print(out, &cmp, &corpus, &index, json, table::width())
+            compare::print(out, &cmp, corpus, &index, json, table::width())
         }
     }
 }

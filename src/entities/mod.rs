@@ -124,7 +124,23 @@ pub fn resolve_extracts(extracts: &[Extract]) -> Vec<Entity> {
 /// corrections: what the machine thinks.
 pub fn resolve_docs(docs: &[Document]) -> Vec<Entity> {
     let extracts: Vec<Extract> = docs.par_iter().map(|d| extract(&d.body)).collect();
-    let mut entities = resolve::resolve(&extracts);
+    name_entities(resolve::resolve(&extracts))
+}
+
+/// [`build_with`] from extracts already made, one per document in corpus
+/// order (the on-disk index keeps them, so a warm start only resolves).
+pub fn build_from_extracts(
+    extracts: &[Extract],
+    docs: &[Document],
+    corrections: &Corrections,
+) -> EntityIndex {
+    let mut entities = name_entities(resolve::resolve(extracts));
+    corrections.apply(&mut entities, docs);
+    EntityIndex::new(entities, docs.len())
+}
+
+/// Give resolved entities their stable ids (`kind:slug`, `-2`… on clashes).
+fn name_entities(mut entities: Vec<Entity>) -> Vec<Entity> {
     let mut seen = std::collections::HashSet::new();
     for e in &mut entities {
         let base = format!("{}:{}", e.kind.as_str(), corrections::slug(&e.name));

@@ -85,7 +85,17 @@ pub fn load_with_progress(
     paths: &[PathBuf],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Corpus, StoreError> {
-    let (files, mut problems) = walk(paths)?;
+    let (files, problems) = walk(paths)?;
+    Ok(load_files(&files, problems, progress))
+}
+
+/// Parse `files` (from [`walk`]) in parallel into a corpus, after the walk's
+/// own `problems`; ids are made unique in file order.
+pub(crate) fn load_files(
+    files: &[PathBuf],
+    mut problems: Vec<Problem>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Corpus {
     let total = files.len();
     let done = AtomicUsize::new(0);
     progress(0, total);
@@ -109,11 +119,17 @@ pub fn load_with_progress(
     }
     corpus.problems = problems;
     unique_ids(&mut corpus.docs);
-    Ok(corpus)
+    corpus
 }
 
 /// Read and parse one file.
 pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
+    parse_file(path, &read_file(path)?)
+}
+
+/// The bytes of one file; a file that cannot be read, or is too large to
+/// read whole, is a problem.
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, Problem> {
     let problem = |reason: String| Problem {
         path: path.to_path_buf(),
         reason,
@@ -124,8 +140,28 @@ pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), Problem> 
     if size > MAX_FILE {
         return Err(problem(format!("too large ({size} bytes); skipped")));
     }
-    let bytes = std::fs::read(path).map_err(|e| problem(format!("cannot read: {e}")))?;
-    parse_file(path, &bytes)
+    std::fs::read(path).map_err(|e| problem(format!("cannot read: {e}")))
+}
+
+/// The text of `doc` as read from its file, before cleaning. Documents
+/// loaded from the on-disk index do not keep it in memory (it would double
+/// the corpus), so it is read again: the file is parsed anew and the
+/// document with the same id, title and body gives its raw text.
+pub fn raw_text(doc: &Document) -> Result<String, Problem> {
+    if !doc.raw.is_empty() {
+        return Ok(doc.raw.clone());
+    }
+    let path = Path::new(&doc.path);
+    let (docs, _) = load_file(path)?;
+    // Ids in the corpus may carry a `~N` made by `unique_ids`; the body and
+    // title are what the same bytes parse to again.
+    docs.into_iter()
+        .find(|d| d.body == doc.body && d.title == doc.title)
+        .map(|d| d.raw)
+        .ok_or_else(|| Problem {
+            path: path.to_path_buf(),
+            reason: "changed since it was loaded; cannot show its raw text".into(),
+        })
 }
 
 /// Parse the bytes of one file into its documents, plus non-fatal problems

@@ -2,9 +2,8 @@
 //!
 //! A [`Corpus`] is an ordered list of cleaned [`Document`]s plus the
 //! [`Problem`]s met while loading (unreadable files, lossy decoding, …).
-//! Loading is split into discovery (which files) and per-file parsing, so an
-//! on-disk index can later skip the parse of unchanged files without changing
-//! callers.
+//! Loading is split into discovery (which files) and per-file parsing, so
+//! the on-disk index (`crate::index`) can skip the parse of unchanged files.
 
 mod bundled;
 pub mod clean;
@@ -18,7 +17,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub use bundled::bundled;
-pub use load::{discover, load, load_file, load_with_progress, parse_file, walk};
+pub use load::{discover, load, load_file, load_with_progress, parse_file, raw_text, walk};
+pub(crate) use load::{load_files, read_file, unique_ids};
 
 /// Index of a document in its [`Corpus`]; stable for the life of the corpus.
 pub type DocIdx = usize;
@@ -40,6 +40,8 @@ pub struct Document {
     /// The cleaned article text: paragraphs separated by a blank line.
     pub body: String,
     /// The text as read from the file (after decoding), before cleaning.
+    /// Empty when the document came from the on-disk index, which does not
+    /// keep it in memory: [`raw_text`] reads it again.
     #[serde(skip)]
     pub raw: String,
 }

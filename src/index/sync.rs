@@ -1,0 +1,387 @@
+//! Bringing the index up to date with the files, and reading the corpus
+//! from it.
+//!
+//! Every walked file is looked up by its canonical path. A stored row whose
+//! size and modification time match, and which was last confirmed well after
+//! that modification time, is used as it is. A row whose key differs, or is
+//! too recent to trust (a file rewritten within the clock's resolution keeps
+//! its time), is confirmed by hashing the bytes: the same hash keeps the
+//! stored parse, another means the file is parsed again. Files without a
+//! row are parsed. Files are handled in batches, in order: the stored ones
+//! decoded and the others read and parsed across cores, then the batch's
+//! writes committed in one transaction. Rows under the walked roots whose
+//! file was not seen are deleted at the end.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rayon::prelude::*;
+
+use super::codec::{self, Blob, Doc, Entry};
+use super::db::{Db, DbError, Key, Row, Writer};
+use crate::store::{Corpus, Problem, parse_file, read_file, unique_ids};
+
+/// Files per transaction: large enough that commits are few, small enough
+/// that a killed first run keeps most of its work and memory stays flat.
+const BATCH: usize = 2048;
+
+/// How long after its modification a file's time is trusted to identify
+/// its content (covers coarse file-system clocks).
+const RACY_NS: i64 = 2_000_000_000;
+
+/// One file's documents in the corpus, and the row that stores them.
+#[derive(Debug, Clone)]
+pub struct Span {
+    pub row: i64,
+    /// Index of its first document in the corpus, and how many.
+    pub first: usize,
+    pub len: usize,
+    pub has_extracts: bool,
+}
+
+/// What to do with one file.
+enum Plan {
+    /// The stored parse is right.
+    Reuse(Row),
+    /// The stored parse may be right: hash the bytes to know.
+    Confirm(Row),
+    /// Read and parse.
+    Parse,
+}
+
+/// What one file gave.
+enum Got {
+    Stored {
+        row: i64,
+        entry: Entry,
+        has_extracts: bool,
+    },
+    /// Stored, but its key needs updating.
+    Confirmed {
+        row: i64,
+        key: Key,
+        has_extracts: bool,
+    },
+    Parsed {
+        key: Key,
+        entry: Entry,
+        blob: Vec<u8>,
+        sum: i64,
+    },
+    /// Could not be read: reported, not stored, tried again next time.
+    Unreadable(Problem),
+}
+
+/// Bring the index up to date with `files` (walked from `roots`) and return
+/// the corpus with its problems (file problems only) and spans.
+pub fn sync(
+    db: &mut Db,
+    roots: &[PathBuf],
+    files: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Corpus, Vec<Span>), DbError> {
+    let now = now_ns();
+    let keys = canonical_keys(files);
+    let mut known: HashMap<String, Row> = HashMap::new();
+    let mut canonical_roots = Vec::new();
+    db.read(|db| {
+        for root in roots {
+            if let Ok(root) = std::fs::canonicalize(root) {
+                let root = root.to_string_lossy().into_owned();
+                known.extend(db.rows_under(&root)?);
+                canonical_roots.push(root);
+            }
+        }
+        Ok(())
+    })?;
+    let total = files.len();
+    let done = AtomicUsize::new(0);
+    progress(0, total);
+
+    let mut corpus = Corpus::default();
+    let mut spans = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(files.len());
+    for (chunk, chunk_keys) in files.chunks(BATCH).zip(keys.chunks(BATCH)) {
+        let plans: Vec<Plan> = chunk
+            .par_iter()
+            .zip(chunk_keys)
+            .map(|(file, key)| plan(file, key.as_deref().and_then(|k| known.get(k))))
+            .collect();
+        // Fetch stored blobs here (one connection, one thread), decode them
+        // across cores with the parsing of the rest.
+        let blobs: Vec<Option<Blob>> = db.read(|db| {
+            plans
+                .iter()
+                .map(|p| match p {
+                    Plan::Reuse(row) => db.entry(row.id).map(Some),
+                    _ => Ok(None),
+                })
+                .collect()
+        })?;
+        let got: Vec<Result<Got, DbError>> = chunk
+            .par_iter()
+            .zip(plans)
+            .zip(blobs)
+            .map(|((file, plan), blob)| {
+                let got = work(file, plan, blob, now);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                got
+            })
+            .collect();
+        let got: Vec<Got> = got.into_iter().collect::<Result<_, _>>()?;
+        // Confirmed rows still need their stored parse.
+        let mut confirmed = HashMap::new();
+        for g in &got {
+            if let Got::Confirmed { row, .. } = g {
+                let (bytes, sum) = db.entry(*row)?;
+                confirmed.insert(*row, codec::decode::<Entry>(&bytes, sum).map_err(unusable)?);
+            }
+        }
+        let writes = got
+            .iter()
+            .any(|g| matches!(g, Got::Parsed { .. } | Got::Confirmed { .. }));
+        let rows = match writes {
+            true => db.batch(|w| record(&got, chunk_keys, Some(w)))?,
+            // All stored as they are: no write lock to take.
+            false => record(&got, chunk_keys, None)?,
+        };
+        for (((g, row), file), key) in got.into_iter().zip(rows).zip(chunk).zip(chunk_keys) {
+            if let Some(k) = key {
+                seen.insert(k.as_str());
+            }
+            let (entry, has_extracts) = match g {
+                Got::Stored {
+                    entry,
+                    has_extracts,
+                    ..
+                } => (entry, has_extracts),
+                Got::Confirmed {
+                    row, has_extracts, ..
+                } => (confirmed.remove(&row).unwrap_or_default(), has_extracts),
+                Got::Parsed { entry, .. } => (entry, false),
+                Got::Unreadable(p) => {
+                    corpus.problems.push(p);
+                    continue;
+                }
+            };
+            let first = corpus.docs.len();
+            add(&mut corpus, file, entry);
+            if let Some(row) = row {
+                spans.push(Span {
+                    row,
+                    first,
+                    len: corpus.docs.len() - first,
+                    has_extracts,
+                });
+            }
+        }
+    }
+    forget_missing(db, &canonical_roots, &known, &seen)?;
+    unique_ids(&mut corpus.docs);
+    Ok((corpus, spans))
+}
+
+/// Write what `got` needs written (with `w`; `None` when nothing does) and
+/// give each file's row, if it has one.
+fn record(
+    got: &[Got],
+    keys: &[Option<String>],
+    w: Option<&Writer<'_>>,
+) -> Result<Vec<Option<i64>>, DbError> {
+    got.iter()
+        .zip(keys)
+        .map(|(g, key)| {
+            Ok(match (g, key, w) {
+                (
+                    Got::Parsed {
+                        key: k, blob, sum, ..
+                    },
+                    Some(path),
+                    Some(w),
+                ) => Some(w.put(path, *k, blob, *sum)?),
+                (Got::Confirmed { row, key: k, .. }, _, Some(w)) => {
+                    w.touch(*row, *k)?;
+                    Some(*row)
+                }
+                (Got::Stored { row, .. }, _, _) => Some(*row),
+                _ => None,
+            })
+        })
+        .collect()
+}
+
+/// Decide from the file's metadata and its stored row what to do.
+fn plan(file: &Path, row: Option<&Row>) -> Plan {
+    let (Some(row), Some((size, mtime))) = (row, stat(file)) else {
+        return Plan::Parse;
+    };
+    if row.size != size {
+        return Plan::Parse;
+    }
+    if row.mtime == mtime && mtime.saturating_add(RACY_NS) < row.checked {
+        Plan::Reuse(row.clone())
+    } else {
+        Plan::Confirm(row.clone())
+    }
+}
+
+/// Carry out one file's plan (on a worker thread).
+fn work(file: &Path, plan: Plan, blob: Option<Blob>, now: i64) -> Result<Got, DbError> {
+    if let (Plan::Reuse(row), Some((bytes, sum))) = (&plan, blob) {
+        let entry = codec::decode::<Entry>(&bytes, sum).map_err(unusable)?;
+        return Ok(Got::Stored {
+            row: row.id,
+            entry,
+            has_extracts: row.has_extracts,
+        });
+    }
+    // Stat before reading: if the file changes while it is read, the next
+    // run sees a newer time (or a recent one) and checks it again.
+    let Some((size, mtime)) = stat(file) else {
+        return Ok(match read_file(file) {
+            Err(p) => Got::Unreadable(p),
+            Ok(_) => Got::Unreadable(Problem {
+                path: file.to_path_buf(),
+                reason: "cannot read its metadata".into(),
+            }),
+        });
+    };
+    let bytes = match read_file(file) {
+        Ok(bytes) => bytes,
+        Err(p) => return Ok(Got::Unreadable(p)),
+    };
+    let hash = codec::checksum(&bytes);
+    let key = Key {
+        size,
+        mtime,
+        hash,
+        checked: now,
+    };
+    if let Plan::Confirm(row) = &plan
+        && row.hash == hash
+    {
+        return Ok(Got::Confirmed {
+            row: row.id,
+            key,
+            has_extracts: row.has_extracts,
+        });
+    }
+    let entry = match parse_file(file, &bytes) {
+        Ok((docs, problems)) => Entry {
+            docs: docs.into_iter().map(Doc::from_document).collect(),
+            problems: problems.into_iter().map(|p| p.reason).collect(),
+            error: None,
+        },
+        Err(p) => Entry {
+            error: Some(p.reason),
+            ..Entry::default()
+        },
+    };
+    let (blob, sum) = codec::encode(&entry);
+    Ok(Got::Parsed {
+        key,
+        entry,
+        blob,
+        sum,
+    })
+}
+
+/// Append one file's documents and problems to the corpus.
+fn add(corpus: &mut Corpus, file: &Path, entry: Entry) {
+    let shown = file.display().to_string();
+    let problem = |reason: String| Problem {
+        path: file.to_path_buf(),
+        reason,
+    };
+    if let Some(reason) = entry.error {
+        corpus.problems.push(problem(reason));
+        return;
+    }
+    corpus.docs.extend(
+        entry
+            .docs
+            .into_iter()
+            .map(|d| d.into_document(shown.clone())),
+    );
+    corpus
+        .problems
+        .extend(entry.problems.into_iter().map(problem));
+}
+
+/// Delete the rows under `roots` whose files were not walked this time.
+fn forget_missing(
+    db: &mut Db,
+    roots: &[String],
+    known: &HashMap<String, Row>,
+    seen: &HashSet<&str>,
+) -> Result<(), DbError> {
+    let gone: Vec<i64> = known
+        .iter()
+        .filter(|(path, _)| !seen.contains(path.as_str()))
+        .filter(|(path, _)| roots.iter().any(|r| is_under(path, r)))
+        .map(|(_, row)| row.id)
+        .collect();
+    if gone.is_empty() {
+        return Ok(());
+    }
+    db.batch(|w| gone.iter().try_for_each(|&id| w.delete(id)))
+}
+
+fn is_under(path: &str, root: &str) -> bool {
+    path == root
+        || path
+            .strip_prefix(root)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Each file's canonical path: its folder resolved once (symbolic links,
+/// `..`, relative to absolute) and its name appended, so the same file
+/// named two ways shares a row without one `realpath` per file. The walk
+/// gives a folder's files together, so remembering the last folder is
+/// enough (and cheaper than hashing paths).
+fn canonical_keys(files: &[PathBuf]) -> Vec<Option<String>> {
+    let mut last: Option<(&Path, Option<PathBuf>)> = None;
+    files
+        .iter()
+        .map(|f| {
+            let parent = f.parent().filter(|p| !p.as_os_str().is_empty());
+            let parent = parent.unwrap_or(Path::new("."));
+            if last
+                .as_ref()
+                .is_none_or(|(p, _)| p.as_os_str() != parent.as_os_str())
+            {
+                last = Some((parent, std::fs::canonicalize(parent).ok()));
+            }
+            let folder = last.as_ref().and_then(|(_, c)| c.as_ref())?;
+            let path = folder.join(f.file_name()?);
+            path.into_os_string().into_string().ok()
+        })
+        .collect()
+}
+
+/// Size and modification time (ns since the epoch) of `file`, following
+/// links.
+fn stat(file: &Path) -> Option<(i64, i64)> {
+    let meta = std::fs::metadata(file).ok()?;
+    let mtime = meta.modified().ok()?;
+    Some((i64::try_from(meta.len()).ok()?, ns_since_epoch(mtime)))
+}
+
+fn now_ns() -> i64 {
+    ns_since_epoch(SystemTime::now())
+}
+
+fn ns_since_epoch(t: SystemTime) -> i64 {
+    match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_nanos()).unwrap_or(i64::MAX),
+        Err(e) => -i64::try_from(e.duration().as_nanos()).unwrap_or(i64::MAX),
+    }
+}
+
+fn unusable(e: codec::Damaged) -> DbError {
+    DbError::Unusable {
+        reason: e.to_string(),
+    }
+}
