@@ -155,6 +155,30 @@ fn filter_ranks_by_outlet_and_author() {
 }
 
 #[test]
+fn list_filter_takes_the_readers_syntax() {
+    let ids = |filter: &str| -> Vec<String> {
+        let docs = json(&dossier(&["list", "--json", "--filter", filter]));
+        let mut ids: Vec<String> = docs
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|d| d["id"].as_str().expect("an id").to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    // A phrase is looked for in the bodies, ignoring case, at word bounds.
+    assert_eq!(ids("\"camp ashraf\"").len(), 5);
+    assert!(ids("\"camp ashrafi\"").is_empty());
+    let terror = ids("\"Terrorist group\"");
+    assert!(!terror.is_empty() && terror.len() < 5, "{terror:?}");
+    // Terms combine with AND: an entity and an outlet.
+    let cnn_mek = ids("@mek source:cnn");
+    assert_eq!(cnn_mek.len(), 1);
+    assert!(cnn_mek[0].starts_with("003_"));
+}
+
+#[test]
 fn missing_path_exits_non_zero_with_one_line_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nowhere");

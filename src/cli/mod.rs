@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 
 use crate::entities::{self, Correction, Corrections, EntityIndex, Kind};
 use crate::index::{self, Loaded};
-use crate::search;
+use crate::search::filter::{Filter, Query};
 use crate::store::{self, Corpus};
 
 /// A terminal reader for a collection of news articles on one subject.
@@ -37,7 +37,8 @@ pub enum Command {
     /// List the documents, optionally filtered.
     List {
         paths: Vec<PathBuf>,
-        /// Fuzzy filter over title, outlet and author; best match first.
+        /// The reader's filter: fuzzy words over title, outlet and author
+        /// (best match first), "a phrase" in the body, @entity, source:x.
         #[arg(long, short)]
         filter: Option<String>,
         #[arg(long)]
@@ -152,8 +153,17 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             filter,
             json,
         } => {
-            let corpus = load_corpus(&paths)?;
-            let order = search::rank(&corpus.docs, filter.as_deref().unwrap_or(""));
+            // The reader's filter syntax: fuzzy words, "phrases", @entity,
+            // source:x. Entities are only resolved when the query names one.
+            let query = Query::parse(filter.as_deref().unwrap_or(""));
+            let mut loaded = load_indexed(&paths)?;
+            let index = if query.entities.is_empty() {
+                EntityIndex::new(Vec::new(), loaded.corpus.docs.len())
+            } else {
+                entity_index(&mut loaded, &corrections()?)
+            };
+            let corpus = &loaded.corpus;
+            let order = Filter::new(query, &index).apply(&corpus.docs, &index);
             if json {
                 let docs: Vec<_> = order
                     .iter()
