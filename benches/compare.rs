@@ -108,15 +108,8 @@ fn article(pool: &[String], seed: u64, shared: &[String]) -> String {
 
 fn doc(id: &str, body: String) -> Document {
     Document {
-        id: id.into(),
-        path: id.into(),
-        title: id.into(),
-        source: None,
-        author: None,
-        date: None,
-        url: None,
         raw: String::new(),
-        body,
+        ..Document::from_text(id, id, body)
     }
 }
 

@@ -7,15 +7,8 @@ use dossier::store::Document;
 
 fn doc(id: &str, body: &str) -> Document {
     Document {
-        id: id.into(),
         path: format!("{id}.txt"),
-        title: id.into(),
-        source: None,
-        author: None,
-        date: None,
-        url: None,
-        body: body.into(),
-        raw: body.into(),
+        ..Document::from_text(id, id, body)
     }
 }
 

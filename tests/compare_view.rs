@@ -12,15 +12,9 @@ use ratatui::backend::TestBackend;
 
 fn doc(id: &str, source: &str, title: &str, body: String) -> Document {
     Document {
-        id: id.into(),
         path: format!("{id}.txt"),
-        title: title.into(),
         source: Some(source.into()),
-        author: None,
-        date: None,
-        url: None,
-        raw: body.clone(),
-        body,
+        ..Document::from_text(id, title, body)
     }
 }
 

@@ -12,15 +12,8 @@ use proptest::prelude::*;
 
 fn doc(i: usize, body: String) -> Document {
     Document {
-        id: format!("d{i}"),
         path: format!("d{i}.txt"),
-        title: format!("Doc {i}"),
-        source: None,
-        author: None,
-        date: None,
-        url: None,
-        raw: body.clone(),
-        body,
+        ..Document::from_text(format!("d{i}"), format!("Doc {i}"), body)
     }
 }
 

@@ -79,15 +79,9 @@ proptest! {
 
 fn doc(i: usize, title: String, source: Option<String>, body: String) -> Document {
     Document {
-        id: format!("d{i}"),
         path: format!("d{i}.txt"),
-        title,
         source,
-        author: None,
-        date: None,
-        url: None,
-        raw: body.clone(),
-        body,
+        ..Document::from_text(format!("d{i}"), title, body)
     }
 }
 

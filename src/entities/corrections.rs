@@ -241,17 +241,7 @@ mod tests {
     use crate::entities::Mention;
 
     fn doc(body: &str) -> Document {
-        Document {
-            id: "d".into(),
-            path: "d".into(),
-            title: String::new(),
-            source: None,
-            author: None,
-            date: None,
-            url: None,
-            body: body.into(),
-            raw: body.into(),
-        }
+        Document::from_text("d", "", body)
     }
 
     fn entity(name: &str, kind: Kind, spans: &[(usize, usize)]) -> Entity {

@@ -192,10 +192,11 @@ impl Filter {
         self.run(&Prepared::new(docs), docs, index, None)
     }
 
-    /// Like [`apply`](Self::apply), looking only at `candidates`: the
-    /// previous result when [`narrows`](Self::narrows) says this query can
-    /// only keep fewer documents, which makes each typed character cheaper
-    /// than the last.
+    /// Like [`apply`](Self::apply), looking only at `candidates` (the
+    /// previous result, when [`narrows`](Self::narrows) allows). It too
+    /// prepares the corpus on every call, so it is for tests of narrowing;
+    /// the reader narrows through [`live`](super::live) with one kept
+    /// [`Prepared`].
     pub fn apply_within(
         &self,
         docs: &[Document],
@@ -296,15 +297,9 @@ mod tests {
 
     fn doc(title: &str, source: Option<&str>) -> Document {
         Document {
-            id: title.into(),
             path: String::new(),
-            title: title.into(),
             source: source.map(Into::into),
-            author: None,
-            date: None,
-            url: None,
-            body: String::new(),
-            raw: String::new(),
+            ..Document::from_text(title, title, "")
         }
     }
 

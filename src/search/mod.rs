@@ -13,8 +13,6 @@ use std::sync::Mutex;
 
 use nucleo_matcher::Matcher;
 
-use crate::store::{DocIdx, Document};
-
 pub use matcher::haystack;
 
 /// A compiled fuzzy pattern for one-off matching of a few texts (entity
@@ -47,15 +45,4 @@ impl Fuzzy {
             .indices(text, &mut matcher)
             .map(|(s, idx)| (i64::from(s), idx))
     }
-}
-
-/// Documents matching `pattern` fuzzily over title, outlet and author, best
-/// first; ties keep corpus order. An empty pattern keeps every document.
-pub fn rank(docs: &[Document], pattern: &str) -> Vec<DocIdx> {
-    let pattern = matcher::FuzzyPattern::new(pattern);
-    let all: Vec<DocIdx> = (0..docs.len()).collect();
-    if pattern.is_empty() {
-        return all;
-    }
-    matcher::rank(&pattern, &matcher::Haystacks::new(docs), &all, &|_| true)
 }

@@ -47,6 +47,29 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document made in memory rather than read from a file (tests,
+    /// benches, generated corpora): its path is its id, its raw text is its
+    /// body, and nothing else is known about it.
+    pub fn from_text(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        body: impl Into<String>,
+    ) -> Document {
+        let id = id.into();
+        let body = body.into();
+        Document {
+            path: id.clone(),
+            id,
+            title: title.into(),
+            source: None,
+            author: None,
+            date: None,
+            url: None,
+            raw: body.clone(),
+            body,
+        }
+    }
+
     /// Number of whitespace-separated words in the cleaned body.
     pub fn words(&self) -> usize {
         count_words(&self.body)

@@ -87,15 +87,10 @@ pub fn bundled_app(w: u16, h: u16) -> App {
 /// A document with the given fields.
 pub fn doc(id: &str, title: &str, source: Option<&str>, body: &str) -> Document {
     Document {
-        id: id.into(),
         path: format!("{id}.txt"),
-        title: title.into(),
         source: source.map(Into::into),
-        author: None,
-        date: None,
-        url: None,
-        body: body.into(),
         raw: format!("RAW {title}\n{body}"),
+        ..Document::from_text(id, title, body)
     }
 }
 
