@@ -9,6 +9,7 @@
 //! cargo bench --bench filter -- entity        # `n` and `]` jumps
 //! cargo bench --bench filter -- percentiles   # per-keystroke p50/p99 through the worker
 //! DOSSIER_BENCH_DOCS=20000 cargo bench --bench filter
+//! DOSSIER_BENCH_REPS=3 cargo bench --bench filter -- percentiles
 //! ```
 //!
 //! Criterion gives a distribution per benchmark. The per-keystroke p50 and
@@ -25,7 +26,7 @@ use criterion::{BenchmarkId, Criterion};
 use dossier::app::{Action, App, Edit, Focus, Msg, update};
 use dossier::config::{Keymap, Theme};
 use dossier::entities::{self, EntityIndex};
-use dossier::search::filter::Prepared;
+use dossier::search::filter::{Filter, Prepared, Query};
 use dossier::search::live::Live;
 use dossier::search::matcher::{self, FuzzyPattern, Haystacks, haystack};
 use dossier::search::phrase::Phrase;
@@ -295,29 +296,130 @@ fn report(name: &str, mut samples: Vec<Duration>) {
     );
 }
 
+/// The session as it was before scores were kept (branch `matcher`):
+/// answers kept as plain lists, a narrowing query matched within the
+/// smallest earlier list by a full [`Filter::run`] (every word scored,
+/// every term checked again). Kept for the before/after figures.
+#[derive(Default)]
+struct ListsOnly {
+    answers: std::collections::VecDeque<(Query, Vec<usize>)>,
+}
+
+impl ListsOnly {
+    fn run(&mut self, live: &mut Live, input: &str) -> Vec<usize> {
+        let query = Query::parse(input);
+        let index = live.index().clone();
+        let filter = Filter::new(query.clone(), &index);
+        let docs = &live.corpus().clone().docs;
+        if query.is_empty() {
+            return (0..docs.len()).collect();
+        }
+        if let Some(i) = self.answers.iter().position(|(q, _)| *q == query) {
+            let answer = self.answers.remove(i).unwrap_or_default();
+            let list = answer.1.clone();
+            self.answers.push_back(answer);
+            return list;
+        }
+        let within = self
+            .answers
+            .iter()
+            .filter(|(q, _)| query.narrows(q))
+            .map(|(_, list)| list.as_slice())
+            .min_by_key(|list| list.len());
+        let list = filter.run(live.prepare(), docs, &index, within);
+        if self.answers.len() == 24 {
+            self.answers.pop_front();
+        }
+        self.answers.push_back((query, list.clone()));
+        list
+    }
+}
+
+/// Engine time per key, and per typed prefix, for `reps` runs of every
+/// sequence through `run` (a fresh session each sequence).
+fn engine_keys(
+    reps: usize,
+    live: &mut Live,
+    mut run: impl FnMut(&mut Live, &str, bool) -> usize,
+) -> (Vec<Duration>, Vec<Duration>, PerKey) {
+    let (mut engine, mut engine_cpu) = (Vec::new(), Vec::new());
+    let mut per_key: PerKey = Vec::new();
+    for _ in 0..reps {
+        for typed in TYPED {
+            let mut fresh = true;
+            for (end, _) in typed.char_indices().skip(1).chain([(typed.len(), ' ')]) {
+                let (t, cpu) = (Instant::now(), cpu_time());
+                black_box(run(live, &typed[..end], fresh));
+                fresh = false;
+                let (wall, cpu) = (t.elapsed(), cpu_time().saturating_sub(cpu));
+                engine.push(wall);
+                engine_cpu.push(cpu);
+                let key = &typed[..end];
+                match per_key.iter_mut().find(|(k, _, _)| k == key) {
+                    Some((_, w, c)) => {
+                        w.push(wall);
+                        c.push(cpu);
+                    }
+                    None => per_key.push((key.to_string(), vec![wall], vec![cpu])),
+                }
+            }
+        }
+    }
+    (engine, engine_cpu, per_key)
+}
+
+type PerKey = Vec<(String, Vec<Duration>, Vec<Duration>)>;
+
+/// The costliest keys: per typed prefix, the median CPU and wall time of
+/// the engine, so the keys that make the p99 can be named.
+fn report_keys(mut per_key: PerKey) {
+    for (_, wall, cpu) in &mut per_key {
+        wall.sort_unstable();
+        cpu.sort_unstable();
+    }
+    per_key.sort_by_key(|(_, _, cpu)| std::cmp::Reverse(pct(cpu, 50.0)));
+    println!("  costliest keys (engine, median of the runs):");
+    for (key, wall, cpu) in per_key.iter().take(12) {
+        println!(
+            "    {:<22} CPU p50={:>9.2?} max={:>9.2?}  wall p50={:>9.2?} max={:>9.2?}",
+            format!("{key:?}"),
+            pct(cpu, 50.0),
+            cpu[cpu.len() - 1],
+            pct(wall, 50.0),
+            wall[wall.len() - 1]
+        );
+    }
+}
+
 /// Per-keystroke latencies through the real worker thread and a draw.
 fn percentiles() {
     let f = fixture();
     let load = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!("load average before: {}", load().trim());
-    let reps = 10;
-    // Engine only: the worker's work per key, narrowing as it goes.
-    let (mut engine, mut engine_cpu) = (Vec::new(), Vec::new());
-    {
+    let reps = std::env::var("DOSSIER_BENCH_REPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    // Engine only: the worker's work per key, narrowing as it goes; the
+    // session as it was (lists only) and as it is (scores kept).
+    let (before, after) = {
         let mut live = f.live.lock().expect("fixture lock");
-        for _ in 0..reps {
-            for typed in TYPED {
+        let mut old = ListsOnly::default();
+        let before = engine_keys(reps, &mut live, |live, input, fresh| {
+            if fresh {
+                old = ListsOnly::default();
+            }
+            old.run(live, input).len()
+        });
+        let after = engine_keys(reps, &mut live, |live, input, fresh| {
+            if fresh {
                 let index = live.index().clone();
                 live.set_index(index);
-                for (end, _) in typed.char_indices().skip(1).chain([(typed.len(), ' ')]) {
-                    let (t, cpu) = (Instant::now(), cpu_time());
-                    black_box(live.run(&typed[..end]));
-                    engine.push(t.elapsed());
-                    engine_cpu.push(cpu_time().saturating_sub(cpu));
-                }
             }
-        }
-    }
+            live.run(input).1.len()
+        });
+        (before, after)
+    };
     // Through the app: the key's echo (update + draw), and the key to the
     // full list drawn (the worker's answer applied and drawn).
     let (tx, rx) = mpsc::channel();
@@ -374,8 +476,14 @@ fn percentiles() {
     }
     let n = f.corpus.docs.len();
     println!("\nper keystroke at {n} articles ({reps} runs of {TYPED:?}):");
-    report("engine: Live::run per key (wall)", engine);
-    report("engine: Live::run per key (CPU, all threads)", engine_cpu);
+    for (name, (engine, engine_cpu, per_key)) in [("before", before), ("now", after)] {
+        report(&format!("engine {name}: per key (wall)"), engine);
+        report(
+            &format!("engine {name}: per key (CPU, all threads)"),
+            engine_cpu,
+        );
+        report_keys(per_key);
+    }
     report("app: key echoed (update + draw)", echo);
     report("app: key to full list drawn (worker)", ready);
     report("app: key echoed, worker busy (30 ms/key)", busy_echo);
@@ -430,6 +538,10 @@ fn memory(f: &Fixture) {
         mb(p.haystacks.heap_bytes()),
         mb(p.phrases.heap_bytes()),
         p.heap_bytes() as f64 / body as f64
+    );
+    println!(
+        "answers kept for narrowing and Backspace: {:.1} MB",
+        mb(live.answers_heap_bytes())
     );
     if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
         for line in status

@@ -17,7 +17,7 @@ use nucleo_matcher::Matcher;
 use crate::entities::{EntityIdx, EntityIndex};
 use crate::store::{DocIdx, Document};
 
-use super::matcher::{self, FuzzyPattern, Haystacks};
+use super::matcher::{self, FuzzyPattern, Haystacks, Ranked};
 use super::phrase::{Phrase, PhraseIndex};
 
 /// A parsed filter query.
@@ -86,6 +86,9 @@ impl Query {
         self.entities == previous.entities
             && self.sources == previous.sources
             && self.text.starts_with(&previous.text)
+            // `a\` then `a\ b`: the backslash escapes the space, and
+            // the word `a b` is not a narrower `a\`.
+            && (self.text == previous.text || !previous.text.ends_with('\\'))
             && self.phrases.len() >= previous.phrases.len()
             && self
                 .phrases
@@ -114,6 +117,20 @@ fn take_value(s: &str) -> (&str, bool, &str) {
     } else {
         let end = s.find(char::is_whitespace).unwrap_or(s.len());
         (&s[..end], true, &s[end..])
+    }
+}
+
+/// Whether `text` lowercased contains `lower` (itself lowercase), without
+/// a lowercased copy of an ASCII `text`: this runs once per candidate.
+fn contains_lowercased(text: &str, lower: &str) -> bool {
+    if text.is_ascii() && lower.is_ascii() {
+        let (text, lower) = (text.as_bytes(), lower.as_bytes());
+        lower.is_empty()
+            || text
+                .windows(lower.len())
+                .any(|w| w.eq_ignore_ascii_case(lower))
+    } else {
+        text.to_lowercase().contains(lower)
     }
 }
 
@@ -220,20 +237,7 @@ impl Filter {
         index: &EntityIndex,
         candidates: Option<&[DocIdx]>,
     ) -> Vec<DocIdx> {
-        // Start from the smallest set at hand: the candidates, or the
-        // documents of an `@` term, or one phrase scan of every body.
-        let mut pool: Option<Vec<DocIdx>> = None;
-        if candidates.is_none() && !self.entities.is_empty() {
-            let first = self.entities[0].and_then(|e| index.entities().get(e));
-            pool = Some(first.map(|e| e.docs.clone()).unwrap_or_default());
-        }
-        for phrase in &self.query.phrases {
-            pool = Some(match (&pool, candidates) {
-                (Some(p), _) => prepared.phrases.retain(phrase, p),
-                (None, Some(c)) => prepared.phrases.retain(phrase, c),
-                (None, None) => prepared.phrases.find(phrase),
-            });
-        }
+        let pool = self.pool(prepared, index, candidates, None);
         let all: Vec<DocIdx>;
         let pool: &[DocIdx] = match (&pool, candidates) {
             (Some(p), _) => p,
@@ -244,7 +248,85 @@ impl Filter {
             }
         };
         let keep = |d: DocIdx| self.keeps(d, docs, index);
-        matcher::rank(&self.fuzzy, &prepared.haystacks, pool, &keep)
+        matcher::rank(&self.fuzzy, &prepared.haystacks, pool, &keep).docs()
+    }
+
+    /// Like [`run`](Self::run), narrowing `earlier` (an answer to a query
+    /// this one [`narrows`](Self::narrows)) when given, and keeping the
+    /// scores so the next query can narrow this answer in turn. The
+    /// earlier hits already passed its `@`, `source:` and unchanged phrase
+    /// terms, so only what changed is checked again, and on the usual
+    /// keystroke only the last word is scored.
+    pub fn rerun(
+        &self,
+        prepared: &Prepared,
+        docs: &[Document],
+        index: &EntityIndex,
+        earlier: Option<(&Query, &Ranked)>,
+    ) -> Ranked {
+        let Some((query, ranked)) = earlier.filter(|(q, _)| self.narrows(q)) else {
+            let pool = self.pool(prepared, index, None, None);
+            let all: Vec<DocIdx>;
+            let pool: &[DocIdx] = match &pool {
+                Some(p) => p,
+                None => {
+                    all = (0..docs.len()).collect();
+                    &all
+                }
+            };
+            let keep = |d: DocIdx| self.keeps(d, docs, index);
+            return matcher::rank(&self.fuzzy, &prepared.haystacks, pool, &keep);
+        };
+        let changed = |i: usize| query.phrases.get(i) != self.query.phrases.get(i);
+        let pool = if (0..self.query.phrases.len()).any(changed) {
+            let candidates = ranked.docs();
+            self.pool(prepared, index, Some(&candidates), Some(query))
+        } else {
+            None
+        };
+        match pool {
+            Some(pool) => {
+                let mut member = vec![false; docs.len()];
+                for &d in &pool {
+                    if let Some(m) = member.get_mut(d) {
+                        *m = true;
+                    }
+                }
+                let keep = |d: DocIdx| member.get(d).copied().unwrap_or(false);
+                matcher::rerank(&self.fuzzy, &prepared.haystacks, ranked, &keep)
+            }
+            None => matcher::rerank(&self.fuzzy, &prepared.haystacks, ranked, &|_| true),
+        }
+    }
+
+    /// The smallest set at hand to match within, before the fuzzy words,
+    /// `@` and `source:` terms: `None` for the candidates (or every
+    /// document), else the documents of the first `@` term (without
+    /// candidates) and of every phrase. Phrases equal to `earlier`'s at
+    /// the same place are skipped: the candidates hold them already.
+    fn pool(
+        &self,
+        prepared: &Prepared,
+        index: &EntityIndex,
+        candidates: Option<&[DocIdx]>,
+        earlier: Option<&Query>,
+    ) -> Option<Vec<DocIdx>> {
+        let mut pool: Option<Vec<DocIdx>> = None;
+        if candidates.is_none() && !self.entities.is_empty() {
+            let first = self.entities[0].and_then(|e| index.entities().get(e));
+            pool = Some(first.map(|e| e.docs.clone()).unwrap_or_default());
+        }
+        for (i, phrase) in self.query.phrases.iter().enumerate() {
+            if earlier.is_some_and(|q| q.phrases.get(i) == Some(phrase)) {
+                continue;
+            }
+            pool = Some(match (&pool, candidates) {
+                (Some(p), _) => prepared.phrases.retain(phrase, p),
+                (None, Some(c)) => prepared.phrases.retain(phrase, c),
+                (None, None) => prepared.phrases.find(phrase),
+            });
+        }
+        pool
     }
 
     /// The `source:` and `@` terms: whether document `d` passes them.
@@ -254,7 +336,7 @@ impl Filter {
             let Some(outlet) = doc.source.as_deref() else {
                 return false;
             };
-            if !outlet.to_lowercase().contains(source.as_str()) {
+            if !contains_lowercased(outlet, source) {
                 return false;
             }
         }

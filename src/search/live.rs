@@ -15,6 +15,7 @@ use crate::entities::EntityIndex;
 use crate::store::{Corpus, DocIdx};
 
 use super::filter::{Filter, Prepared, Query};
+use super::matcher::Ranked;
 
 /// Answers kept for reuse: a typed word or two, and its way back.
 const KEEP: usize = 24;
@@ -26,7 +27,7 @@ pub struct Live {
     index: Arc<EntityIndex>,
     prepared: Option<Prepared>,
     /// Recent queries and their answers, oldest first.
-    answers: VecDeque<(Query, Vec<DocIdx>)>,
+    answers: VecDeque<(Query, Ranked)>,
 }
 
 impl Live {
@@ -76,7 +77,7 @@ impl Live {
         if let Some(i) = self.answers.iter().position(|(q, _)| *q == query) {
             // Seen moments ago (a Backspace): most recent again.
             let answer = self.answers.remove(i).unwrap_or_default();
-            let list = answer.1.clone();
+            let list = answer.1.docs();
             self.answers.push_back(answer);
             return (filter, list);
         }
@@ -84,34 +85,64 @@ impl Live {
         let Some(prepared) = &self.prepared else {
             return (filter, Vec::new());
         };
-        let within = self
+        let earlier = self
             .answers
             .iter()
             .filter(|(q, _)| query.narrows(q))
-            .map(|(_, list)| list.as_slice())
-            .min_by_key(|list| list.len());
-        let list = filter.run(prepared, &self.corpus.docs, &self.index, within);
+            .min_by_key(|(_, ranked)| ranked.len())
+            .map(|(q, ranked)| (q, ranked));
+        let ranked = filter.rerun(prepared, &self.corpus.docs, &self.index, earlier);
+        let list = ranked.docs();
         if self.answers.len() == KEEP {
             self.answers.pop_front();
         }
-        self.answers.push_back((query, list.clone()));
+        self.answers.push_back((query, ranked));
         (filter, list)
+    }
+
+    /// Bytes held by the kept answers, for the memory figures.
+    pub fn answers_heap_bytes(&self) -> usize {
+        self.answers.iter().map(|(_, r)| r.heap_bytes()).sum()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::{Entity, Kind, Mention};
     use crate::store::Document;
+    use proptest::prelude::*;
 
-    #[test]
-    fn every_answer_equals_a_fresh_run() {
-        let docs: Vec<Document> = crate::testgen::documents(400, 3);
+    fn corpus(n: usize, seed: u64) -> (Arc<Corpus>, Arc<EntityIndex>) {
+        let docs: Vec<Document> = crate::testgen::documents(n, seed);
+        // One entity in every third document, so `@` terms keep some.
+        let mentions = (0..n)
+            .step_by(3)
+            .map(|doc| Mention {
+                doc,
+                start: 0,
+                end: 1,
+            })
+            .collect();
+        let iran = Entity {
+            id: "place:iran".into(),
+            name: "Iran".into(),
+            kind: Kind::Place,
+            aliases: vec!["Iran".into()],
+            docs: Vec::new(),
+            mentions,
+        };
+        let index = Arc::new(EntityIndex::new(vec![iran], n));
         let corpus = Arc::new(Corpus {
             docs,
             problems: Vec::new(),
         });
-        let index = Arc::new(EntityIndex::new(Vec::new(), corpus.docs.len()));
+        (corpus, index)
+    }
+
+    #[test]
+    fn every_answer_equals_a_fresh_run() {
+        let (corpus, index) = corpus(400, 3);
         let mut live = Live::new(corpus.clone(), index.clone());
         let typed = "in \"the ener\" pea";
         let mut steps: Vec<String> = (1..=typed.len()).map(|e| typed[..e].to_string()).collect();
@@ -121,6 +152,50 @@ mod tests {
             let (_, got) = live.run(&input);
             let fresh = Filter::new(Query::parse(&input), &index).apply(&corpus.docs, &index);
             assert_eq!(got, fresh, "{input:?}");
+        }
+    }
+
+    /// What a user does to the filter line: type a piece, or Backspace.
+    #[derive(Debug, Clone)]
+    enum Key {
+        Type(&'static str),
+        Back,
+    }
+
+    const PIECES: &[&str] = &[
+        "i", "r", "a", "n", "o", "p", "e", "t", "s", "w", " ", " ", "I", "R", "é", "\\", "\"", "@",
+        "@iran ", "source:", "dai", "the ", "\"the", "\" ",
+    ];
+
+    fn keys() -> impl Strategy<Value = Vec<Key>> {
+        let key = prop_oneof![
+            4 => proptest::sample::select(PIECES).prop_map(Key::Type),
+            1 => Just(Key::Back),
+        ];
+        proptest::collection::vec(key, 1..24)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+        /// Narrowing, reused scores and remembered answers give exactly
+        /// the list (same documents, same order) of a fresh full run.
+        #[test]
+        fn typing_and_backspace_equal_fresh_runs(keys in keys(), seed in 0u64..4) {
+            let (corpus, index) = corpus(240, seed);
+            let mut live = Live::new(corpus.clone(), index.clone());
+            let mut input = String::new();
+            for key in keys {
+                match key {
+                    Key::Type(piece) => input.push_str(piece),
+                    Key::Back => {
+                        input.pop();
+                    }
+                }
+                let (_, got) = live.run(&input);
+                let fresh = Filter::new(Query::parse(&input), &index).apply(&corpus.docs, &index);
+                prop_assert_eq!(got, fresh, "{:?}", input);
+            }
         }
     }
 }

@@ -21,7 +21,7 @@
 //! Indices are chars, not graphemes: the crate's grapheme segmentation is
 //! turned off so that highlight positions line up with `str::chars`.
 
-use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 use rayon::prelude::*;
 
@@ -151,6 +151,77 @@ impl Haystacks {
     }
 }
 
+/// A ranked answer: the hits best first, ties in document order, each
+/// with the score of the pattern's last word kept apart from the rest, so
+/// that the next keystroke (which usually only extends the last word, or
+/// starts a new one) scores that one word and reuses the others.
+#[derive(Debug, Clone, Default)]
+pub struct Ranked {
+    /// Per hit: the inverted total score above the document index (an
+    /// ascending sort of plain integers gives best first, ties in order),
+    /// and the last word's score.
+    hits: Vec<(u64, u16)>,
+    /// The words the scores belong to.
+    atoms: Vec<Atom>,
+}
+
+impl Ranked {
+    /// The documents, best first.
+    pub fn docs(&self) -> Vec<DocIdx> {
+        self.hits.iter().map(|&(k, _)| doc_of(k)).collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+
+    /// Bytes held, for the memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        self.hits.capacity() * std::mem::size_of::<(u64, u16)>()
+    }
+}
+
+/// The sort key of a hit: the inverted score above the document index.
+fn key(score: u32, doc: DocIdx) -> u64 {
+    u64::from(u32::MAX - score) << 32 | doc as u64
+}
+
+fn doc_of(key: u64) -> DocIdx {
+    (key & u64::from(u32::MAX)) as DocIdx
+}
+
+fn score_of(key: u64) -> u32 {
+    u32::MAX - (key >> 32) as u32
+}
+
+/// What an earlier answer's scores are worth to a new pattern.
+enum Reuse {
+    /// Same words: every score stands, and so does the order.
+    Whole,
+    /// The new pattern only changed its last word: the earlier words'
+    /// scores stand.
+    AllButLast,
+    /// The new pattern added a word: the whole earlier score stands.
+    Total,
+}
+
+fn reuse(new: &[Atom], old: &[Atom]) -> Option<Reuse> {
+    let (_, head) = new.split_last()?;
+    if new == old {
+        Some(Reuse::Whole)
+    } else if head == old {
+        Some(Reuse::Total)
+    } else if new.len() == old.len() && old.get(..head.len()) == Some(head) {
+        Some(Reuse::AllButLast)
+    } else {
+        None
+    }
+}
+
 /// The `candidates` that `pattern` matches and `keep` accepts, best score
 /// first, ties in document order. Runs on the current rayon pool. An empty
 /// pattern scores everything 0, which leaves document order.
@@ -159,8 +230,9 @@ pub fn rank(
     haystacks: &Haystacks,
     candidates: &[DocIdx],
     keep: &(dyn Fn(DocIdx) -> bool + Sync),
-) -> Vec<DocIdx> {
-    if pattern.is_empty() {
+) -> Ranked {
+    let atoms = pattern.pattern.atoms.clone();
+    if atoms.is_empty() {
         // Nothing to score: the kept candidates in document order.
         let mut kept: Vec<DocIdx> = candidates
             .par_iter()
@@ -169,11 +241,10 @@ pub fn rank(
             .filter(|&d| d < haystacks.len() && keep(d))
             .collect();
         kept.par_sort_unstable();
-        return kept;
+        let hits = kept.into_iter().map(|d| (key(0, d), 0)).collect();
+        return Ranked { hits, atoms };
     }
-    // One sortable u64 per hit: the inverted score above the index, so an
-    // ascending sort of plain integers gives best-first, ties in order.
-    let mut keys: Vec<u64> = candidates
+    let mut hits: Vec<(u64, u16)> = candidates
         .par_chunks(CHUNK)
         .flat_map_iter(|chunk| {
             let mut matcher = new_matcher();
@@ -185,17 +256,83 @@ pub fn rank(
                 if !keep(doc) {
                     continue;
                 }
-                if let Some(score) = pattern.score(hay, &mut matcher) {
-                    out.push(((u32::MAX - score) as u64) << 32 | doc as u64);
+                if let Some(hit) = score_words(&atoms, 0, hay, &mut matcher) {
+                    out.push((key(hit.0, doc), hit.1));
                 }
             }
             out
         })
         .collect();
-    keys.par_sort_unstable();
-    keys.into_iter()
-        .map(|k| (k & u64::from(u32::MAX)) as DocIdx)
-        .collect()
+    hits.par_sort_unstable_by_key(|h| h.0);
+    Ranked { hits, atoms }
+}
+
+/// Like [`rank`], over the hits of an earlier answer (whose pattern the
+/// new one narrows) that `keep` accepts, reusing their scores where the
+/// words allow: on the usual keystroke only the last word is scored.
+pub fn rerank(
+    pattern: &FuzzyPattern,
+    haystacks: &Haystacks,
+    earlier: &Ranked,
+    keep: &(dyn Fn(DocIdx) -> bool + Sync),
+) -> Ranked {
+    let atoms = pattern.pattern.atoms.clone();
+    let Some(how) = reuse(&atoms, &earlier.atoms) else {
+        return rank(pattern, haystacks, &earlier.docs(), keep);
+    };
+    let Some(last) = atoms.last() else {
+        return rank(pattern, haystacks, &earlier.docs(), keep);
+    };
+    let mut hits: Vec<(u64, u16)> = earlier
+        .hits
+        .par_chunks(CHUNK)
+        .flat_map_iter(|chunk| {
+            let mut matcher = new_matcher();
+            let mut out = Vec::with_capacity(chunk.len());
+            for &(k, old_last) in chunk {
+                let doc = doc_of(k);
+                if !keep(doc) {
+                    continue;
+                }
+                let base = match how {
+                    Reuse::Whole => {
+                        out.push((k, old_last));
+                        continue;
+                    }
+                    Reuse::Total => score_of(k),
+                    Reuse::AllButLast => score_of(k) - u32::from(old_last),
+                };
+                let Some(hay) = haystacks.get(doc) else {
+                    continue;
+                };
+                if let Some(s) = last.score(hay, &mut matcher) {
+                    out.push((key(base + u32::from(s), doc), s));
+                }
+            }
+            out
+        })
+        .collect();
+    if !matches!(how, Reuse::Whole) {
+        hits.par_sort_unstable_by_key(|h| h.0);
+    }
+    Ranked { hits, atoms }
+}
+
+/// The total score of `atoms[from..]` on `hay` plus that of the last word
+/// alone, as [`Pattern::score`] adds them; `None` when a word misses.
+fn score_words(
+    atoms: &[Atom],
+    from: usize,
+    hay: Utf32Str<'_>,
+    matcher: &mut Matcher,
+) -> Option<(u32, u16)> {
+    let mut total = 0u32;
+    let mut last = 0u16;
+    for atom in atoms.get(from..)? {
+        last = atom.score(hay, matcher)?;
+        total += u32::from(last);
+    }
+    Some((total, last))
 }
 
 #[cfg(test)]
@@ -259,15 +396,41 @@ mod tests {
             .collect();
         let hay = Haystacks::new(&docs);
         let all: Vec<DocIdx> = (0..docs.len()).collect();
-        let got = rank(&FuzzyPattern::new("camp"), &hay, &all, &|_| true);
+        let got = rank(&FuzzyPattern::new("camp"), &hay, &all, &|_| true).docs();
         // The two whole-word matches tie and keep their order; the partial
         // ones come after; "none" does not match.
         assert_eq!(&got[..2], &[1, 4]);
         let mut rest = got[2..].to_vec();
         rest.sort_unstable();
         assert_eq!(rest, vec![0, 2]);
-        let odd = rank(&FuzzyPattern::new("camp"), &hay, &all, &|d| d % 2 == 0);
+        let odd = rank(&FuzzyPattern::new("camp"), &hay, &all, &|d| d % 2 == 0).docs();
         assert!(odd.iter().all(|d| d % 2 == 0));
-        assert_eq!(rank(&FuzzyPattern::new(""), &hay, &all, &|_| true), all);
+        assert_eq!(
+            rank(&FuzzyPattern::new(""), &hay, &all, &|_| true).docs(),
+            all
+        );
+    }
+
+    #[test]
+    fn rerank_reuses_scores_and_equals_a_full_rank() {
+        let docs = crate::testgen::documents(300, 7);
+        let hay = Haystacks::new(&docs);
+        let all: Vec<DocIdx> = (0..docs.len()).collect();
+        // Each step narrows the one before: a longer last word, a new
+        // word, the same words (a phrase changed), a new word again.
+        let steps = ["", "w", "wa", "wa t", "wa ta", "wa ta", "wa ta i"];
+        let mut earlier = rank(&FuzzyPattern::new(steps[0]), &hay, &all, &|_| true);
+        for (i, step) in steps.iter().enumerate().skip(1) {
+            let pattern = FuzzyPattern::new(step);
+            let keep = |d: DocIdx| d % 5 != i;
+            let got = rerank(&pattern, &hay, &earlier, &keep);
+            let want = rank(&pattern, &hay, &all, &|d| {
+                d % 5 != i && earlier.docs().contains(&d)
+            });
+            assert_eq!(got.docs(), want.docs(), "{step:?}");
+            assert_eq!(got.hits, want.hits, "{step:?}: scores");
+            earlier = got;
+        }
+        assert!(!earlier.is_empty());
     }
 }
