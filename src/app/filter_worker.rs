@@ -9,8 +9,14 @@
 //! overtaken by more typing is dropped), so fast typing costs one match,
 //! not one per key. Without a worker (tests, the snapshot harness) the
 //! same [`Live`] session runs inline and answers at once.
+//!
+//! The newest generation asked for is also shared with the worker through
+//! an atomic, and matching gives up between chunks of work once it moved
+//! on: a query overtaken by typing stops costing CPU at once, instead of
+//! being matched to the end and thrown away.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::entities::EntityIndex;
@@ -66,7 +72,8 @@ pub struct Matching {
 
 enum Runner {
     Inline(Box<Live>),
-    Worker(Sender<Request>),
+    /// The requests, and the newest generation asked for.
+    Worker(Sender<Request>, Arc<AtomicU64>),
 }
 
 impl Default for Matching {
@@ -91,7 +98,7 @@ impl Matching {
 
     /// Whether matching runs on a worker thread.
     pub fn threaded(&self) -> bool {
-        matches!(self.runner, Runner::Worker(_))
+        matches!(self.runner, Runner::Worker(..))
     }
 
     /// Hand the runner a corpus or index it has not seen.
@@ -100,7 +107,7 @@ impl Matching {
             self.corpus = corpus.clone();
             match &mut self.runner {
                 Runner::Inline(live) => live.set_corpus(corpus.clone()),
-                Runner::Worker(tx) => {
+                Runner::Worker(tx, _) => {
                     let _ = tx.send(Request::Corpus(corpus.clone()));
                 }
             }
@@ -109,7 +116,7 @@ impl Matching {
             self.index = index.clone();
             match &mut self.runner {
                 Runner::Inline(live) => live.set_index(index.clone()),
-                Runner::Worker(tx) => {
+                Runner::Worker(tx, _) => {
                     let _ = tx.send(Request::Index(index.clone()));
                 }
             }
@@ -119,17 +126,21 @@ impl Matching {
 
 /// Start a filter worker that sends its answers to `send`. It ends when
 /// the returned sender is dropped.
-fn spawn(send: impl Fn(Msg) + Send + 'static) -> std::io::Result<Sender<Request>> {
+fn spawn(
+    send: impl Fn(Msg) + Send + 'static,
+) -> std::io::Result<(Sender<Request>, Arc<AtomicU64>)> {
     let (tx, rx) = mpsc::channel();
+    let newest = Arc::new(AtomicU64::new(0));
+    let asked = newest.clone();
     std::thread::Builder::new()
         .name("dossier-filter".into())
-        .spawn(move || serve(&rx, &send))?;
-    Ok(tx)
+        .spawn(move || serve(&rx, &asked, &send))?;
+    Ok((tx, newest))
 }
 
 /// The worker's loop: take everything queued, keep only the newest query,
 /// answer it.
-fn serve(rx: &Receiver<Request>, send: &dyn Fn(Msg)) {
+fn serve(rx: &Receiver<Request>, newest_asked: &AtomicU64, send: &dyn Fn(Msg)) {
     // A pool of its own, so matching is not queued behind the entity
     // indexer's tasks on the global pool while a large corpus loads.
     lower_priority();
@@ -162,7 +173,8 @@ fn serve(rx: &Receiver<Request>, send: &dyn Fn(Msg)) {
         }
         if let Some((generation, input, to_top)) = newest {
             let mut answer = None;
-            install(&mut || answer = Some(live.run(&input)));
+            let overtaken = || newest_asked.load(Ordering::Relaxed) > generation;
+            install(&mut || answer = live.run_until(&input, &overtaken));
             if let Some((filter, list)) = answer {
                 send(Msg::Filtered(Filtered {
                     generation,
@@ -203,10 +215,10 @@ impl App {
         &mut self,
         send: impl Fn(Msg) + Send + 'static,
     ) -> std::io::Result<()> {
-        let tx = spawn(send)?;
+        let (tx, newest) = spawn(send)?;
         let _ = tx.send(Request::Corpus(self.corpus.clone()));
         let _ = tx.send(Request::Index(self.index.clone()));
-        self.matching.runner = Runner::Worker(tx);
+        self.matching.runner = Runner::Worker(tx, newest);
         self.matching.corpus = self.corpus.clone();
         self.matching.index = self.index.clone();
         Ok(())
@@ -218,10 +230,14 @@ impl App {
         self.matching.sync(&self.corpus, &self.index);
         self.matching.generation += 1;
         let generation = self.matching.generation;
+        if let Runner::Worker(_, newest) = &self.matching.runner {
+            // Whatever the worker is matching is overtaken now.
+            newest.store(generation, Ordering::Relaxed);
+        }
         match &mut self.matching.runner {
             // An empty filter keeps everything: no need to ask, nor to
             // show an empty list while the worker prepares a new corpus.
-            Runner::Worker(_) if self.input.trim().is_empty() => {
+            Runner::Worker(..) if self.input.trim().is_empty() => {
                 self.matching.pending = false;
                 let all = (0..self.corpus.docs.len()).collect();
                 let filter = Filter::new(Default::default(), &self.index);
@@ -231,7 +247,7 @@ impl App {
                 let (filter, list) = live.run(&self.input);
                 self.show_filtered(filter, list, to_top);
             }
-            Runner::Worker(tx) => {
+            Runner::Worker(tx, _) => {
                 let request = Request::Query {
                     generation,
                     input: self.input.clone(),

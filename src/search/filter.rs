@@ -17,7 +17,7 @@ use nucleo_matcher::Matcher;
 use crate::entities::{EntityIdx, EntityIndex};
 use crate::store::{DocIdx, Document};
 
-use super::matcher::{self, FuzzyPattern, Haystacks, Ranked};
+use super::matcher::{self, FuzzyPattern, Haystacks, Ranked, Stop};
 use super::phrase::{Phrase, PhraseIndex};
 
 /// A parsed filter query.
@@ -256,14 +256,16 @@ impl Filter {
     /// scores so the next query can narrow this answer in turn. The
     /// earlier hits already passed its `@`, `source:` and unchanged phrase
     /// terms, so only what changed is checked again, and on the usual
-    /// keystroke only the last word is scored.
+    /// keystroke only the last word is scored. Given up (`None`) once
+    /// `stop` says so (phrase scans run to their end first).
     pub fn rerun(
         &self,
         prepared: &Prepared,
         docs: &[Document],
         index: &EntityIndex,
         earlier: Option<(&Query, &Ranked)>,
-    ) -> Ranked {
+        stop: Stop<'_>,
+    ) -> Option<Ranked> {
         let Some((query, ranked)) = earlier.filter(|(q, _)| self.narrows(q)) else {
             let pool = self.pool(prepared, index, None, None);
             let all: Vec<DocIdx>;
@@ -275,7 +277,7 @@ impl Filter {
                 }
             };
             let keep = |d: DocIdx| self.keeps(d, docs, index);
-            return matcher::rank(&self.fuzzy, &prepared.haystacks, pool, &keep);
+            return matcher::rank_until(&self.fuzzy, &prepared.haystacks, pool, &keep, stop);
         };
         let changed = |i: usize| query.phrases.get(i) != self.query.phrases.get(i);
         let pool = if (0..self.query.phrases.len()).any(changed) {
@@ -293,9 +295,9 @@ impl Filter {
                     }
                 }
                 let keep = |d: DocIdx| member.get(d).copied().unwrap_or(false);
-                matcher::rerank(&self.fuzzy, &prepared.haystacks, ranked, &keep)
+                matcher::rerank(&self.fuzzy, &prepared.haystacks, ranked, &keep, stop)
             }
-            None => matcher::rerank(&self.fuzzy, &prepared.haystacks, ranked, &|_| true),
+            None => matcher::rerank(&self.fuzzy, &prepared.haystacks, ranked, &|_| true, stop),
         }
     }
 

@@ -15,7 +15,7 @@ use crate::entities::EntityIndex;
 use crate::store::{Corpus, DocIdx};
 
 use super::filter::{Filter, Prepared, Query};
-use super::matcher::Ranked;
+use super::matcher::{Ranked, Stop};
 
 /// Answers kept for reuse: a typed word or two, and its way back.
 const KEEP: usize = 24;
@@ -69,21 +69,32 @@ impl Live {
     /// The compiled filter for `input` and the documents it keeps, best
     /// first.
     pub fn run(&mut self, input: &str) -> (Filter, Vec<DocIdx>) {
+        match self.run_until(input, &|| false) {
+            Some(answer) => answer,
+            // Never stopped, so never reached.
+            None => (Filter::new(Query::parse(input), &self.index), Vec::new()),
+        }
+    }
+
+    /// [`run`](Self::run), given up (`None`, nothing remembered) once
+    /// `stop` says the answer is no longer wanted: the worker asks it
+    /// whether newer typing has overtaken the query.
+    pub fn run_until(&mut self, input: &str, stop: Stop<'_>) -> Option<(Filter, Vec<DocIdx>)> {
         let query = Query::parse(input);
         let filter = Filter::new(query.clone(), &self.index);
         if query.is_empty() {
-            return (filter, (0..self.corpus.docs.len()).collect());
+            return Some((filter, (0..self.corpus.docs.len()).collect()));
         }
         if let Some(i) = self.answers.iter().position(|(q, _)| *q == query) {
             // Seen moments ago (a Backspace): most recent again.
             let answer = self.answers.remove(i).unwrap_or_default();
             let list = answer.1.docs();
             self.answers.push_back(answer);
-            return (filter, list);
+            return Some((filter, list));
         }
         self.prepare();
         let Some(prepared) = &self.prepared else {
-            return (filter, Vec::new());
+            return Some((filter, Vec::new()));
         };
         let earlier = self
             .answers
@@ -91,13 +102,13 @@ impl Live {
             .filter(|(q, _)| query.narrows(q))
             .min_by_key(|(_, ranked)| ranked.len())
             .map(|(q, ranked)| (q, ranked));
-        let ranked = filter.rerun(prepared, &self.corpus.docs, &self.index, earlier);
+        let ranked = filter.rerun(prepared, &self.corpus.docs, &self.index, earlier, stop)?;
         let list = ranked.docs();
         if self.answers.len() == KEEP {
             self.answers.pop_front();
         }
         self.answers.push_back((query, ranked));
-        (filter, list)
+        Some((filter, list))
     }
 
     /// Bytes held by the kept answers, for the memory figures.
@@ -153,6 +164,17 @@ mod tests {
             let fresh = Filter::new(Query::parse(&input), &index).apply(&corpus.docs, &index);
             assert_eq!(got, fresh, "{input:?}");
         }
+    }
+
+    #[test]
+    fn a_stopped_run_gives_nothing_and_remembers_nothing() {
+        let (corpus, index) = corpus(200, 1);
+        let mut live = Live::new(corpus.clone(), index.clone());
+        assert!(live.run_until("wa", &|| true).is_none());
+        assert_eq!(live.answers.len(), 0);
+        let (_, got) = live.run("wa");
+        let fresh = Filter::new(Query::parse("wa"), &index).apply(&corpus.docs, &index);
+        assert_eq!(got, fresh);
     }
 
     /// What a user does to the filter line: type a piece, or Backspace.

@@ -222,6 +222,10 @@ fn reuse(new: &[Atom], old: &[Atom]) -> Option<Reuse> {
     }
 }
 
+/// Asked between chunks of work: whether the answer is no longer wanted
+/// (newer typing overtook it). Once true it must stay true.
+pub type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
+
 /// The `candidates` that `pattern` matches and `keep` accepts, best score
 /// first, ties in document order. Runs on the current rayon pool. An empty
 /// pattern scores everything 0, which leaves document order.
@@ -231,6 +235,18 @@ pub fn rank(
     candidates: &[DocIdx],
     keep: &(dyn Fn(DocIdx) -> bool + Sync),
 ) -> Ranked {
+    rank_until(pattern, haystacks, candidates, keep, &|| false).unwrap_or_default()
+}
+
+/// [`rank`], given up (`None`) once `stop` says so: a chunk that starts
+/// after it does nothing.
+pub fn rank_until(
+    pattern: &FuzzyPattern,
+    haystacks: &Haystacks,
+    candidates: &[DocIdx],
+    keep: &(dyn Fn(DocIdx) -> bool + Sync),
+    stop: Stop<'_>,
+) -> Option<Ranked> {
     let atoms = pattern.pattern.atoms.clone();
     if atoms.is_empty() {
         // Nothing to score: the kept candidates in document order.
@@ -242,11 +258,14 @@ pub fn rank(
             .collect();
         kept.par_sort_unstable();
         let hits = kept.into_iter().map(|d| (key(0, d), 0)).collect();
-        return Ranked { hits, atoms };
+        return Some(Ranked { hits, atoms });
     }
     let mut hits: Vec<(u64, u16)> = candidates
         .par_chunks(CHUNK)
         .flat_map_iter(|chunk| {
+            if stop() {
+                return Vec::new();
+            }
             let mut matcher = new_matcher();
             let mut out = Vec::with_capacity(chunk.len());
             for &doc in chunk {
@@ -263,30 +282,39 @@ pub fn rank(
             out
         })
         .collect();
+    // No chunk was skipped unless `stop` is true by now.
+    if stop() {
+        return None;
+    }
     hits.par_sort_unstable_by_key(|h| h.0);
-    Ranked { hits, atoms }
+    Some(Ranked { hits, atoms })
 }
 
 /// Like [`rank`], over the hits of an earlier answer (whose pattern the
 /// new one narrows) that `keep` accepts, reusing their scores where the
 /// words allow: on the usual keystroke only the last word is scored.
+/// Given up (`None`) once `stop` says so.
 pub fn rerank(
     pattern: &FuzzyPattern,
     haystacks: &Haystacks,
     earlier: &Ranked,
     keep: &(dyn Fn(DocIdx) -> bool + Sync),
-) -> Ranked {
+    stop: Stop<'_>,
+) -> Option<Ranked> {
     let atoms = pattern.pattern.atoms.clone();
     let Some(how) = reuse(&atoms, &earlier.atoms) else {
-        return rank(pattern, haystacks, &earlier.docs(), keep);
+        return rank_until(pattern, haystacks, &earlier.docs(), keep, stop);
     };
     let Some(last) = atoms.last() else {
-        return rank(pattern, haystacks, &earlier.docs(), keep);
+        return rank_until(pattern, haystacks, &earlier.docs(), keep, stop);
     };
     let mut hits: Vec<(u64, u16)> = earlier
         .hits
         .par_chunks(CHUNK)
         .flat_map_iter(|chunk| {
+            if stop() {
+                return Vec::new();
+            }
             let mut matcher = new_matcher();
             let mut out = Vec::with_capacity(chunk.len());
             for &(k, old_last) in chunk {
@@ -312,10 +340,13 @@ pub fn rerank(
             out
         })
         .collect();
+    if stop() {
+        return None;
+    }
     if !matches!(how, Reuse::Whole) {
         hits.par_sort_unstable_by_key(|h| h.0);
     }
-    Ranked { hits, atoms }
+    Some(Ranked { hits, atoms })
 }
 
 /// The total score of `atoms[from..]` on `hay` plus that of the last word
@@ -423,7 +454,9 @@ mod tests {
         for (i, step) in steps.iter().enumerate().skip(1) {
             let pattern = FuzzyPattern::new(step);
             let keep = |d: DocIdx| d % 5 != i;
-            let got = rerank(&pattern, &hay, &earlier, &keep);
+            let Some(got) = rerank(&pattern, &hay, &earlier, &keep, &|| false) else {
+                panic!("never stopped, yet gave up");
+            };
             let want = rank(&pattern, &hay, &all, &|d| {
                 d % 5 != i && earlier.docs().contains(&d)
             });
@@ -432,5 +465,13 @@ mod tests {
             earlier = got;
         }
         assert!(!earlier.is_empty());
+        let stopped = rerank(
+            &FuzzyPattern::new("wa ta i"),
+            &hay,
+            &earlier,
+            &|_| true,
+            &|| true,
+        );
+        assert!(stopped.is_none());
     }
 }
