@@ -48,7 +48,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let left_room = width.saturating_sub(mode_w + 1 + gauge_w + 2 * (gauge_w > 0) as usize);
     let left = fit(left, left_room);
     let left_w = str_width(&left);
-    let gauge_at = (mode_w + 1 + left_w + 2).min(width);
+    // Two spaces after the text, none before the gauge when there is none.
+    let gap = if left_w > 0 { 2 } else { 0 };
+    let gauge_at = (mode_w + 1 + left_w + gap).min(width);
     let used = if gauge_w > 0 {
         (gauge_at + gauge_w).min(width)
     } else {
