@@ -171,7 +171,7 @@ fn once(dir: &Path, frame_only: bool) -> Run {
     update(&mut app, Msg::Resize(160, 48));
     let mut moments: Vec<(bool, At)> = Vec::new();
     for msg in rx {
-        let loaded = matches!(msg, Msg::Loaded(_));
+        let loaded = matches!(msg, Msg::Loaded(_) | Msg::Catalogue(_));
         let indexed = matches!(msg, Msg::Indexed(_));
         if let Msg::Failed(e) = &msg {
             panic!("load failed: {e}");

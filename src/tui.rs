@@ -13,6 +13,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc;
+use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use crossterm::event::{
@@ -149,8 +150,23 @@ fn event_loop(
     rx: &mpsc::Receiver<Incoming>,
 ) -> Result<Outcome> {
     loop {
-        let Ok(first) = rx.recv() else {
-            return Ok(Outcome::Quit);
+        // Block until something arrives, or until a note on the status
+        // line is due to go.
+        let first = match app.message_until {
+            Some(until) => match rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
+                Ok(first) => first,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    if update(app, Msg::Tick(Instant::now())) {
+                        draw(terminal, app, theme)?;
+                    }
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(Outcome::Quit),
+            },
+            None => match rx.recv() {
+                Ok(first) => first,
+                Err(_) => return Ok(Outcome::Quit),
+            },
         };
         let mut dirty = false;
         for incoming in std::iter::once(first).chain(rx.try_iter()) {

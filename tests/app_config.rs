@@ -2,6 +2,8 @@
 //! a mistake in it stops the reader with the file and line named, before
 //! the terminal is touched.
 
+mod sandbox;
+
 use dossier::app::Action;
 use dossier::config::{Key, Keymap, Theme};
 
@@ -46,7 +48,8 @@ fn user_keymap_and_theme_merge_and_errors_name_file_and_line() {
     assert!(err.contains("jump_around"), "{err}");
 
     // The binary refuses to start on it, with the same message, exit 1.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let out = sandbox::Sandbox::new()
+        .dossier()
         .env("DOSSIER_CONFIG_DIR", dir.path())
         .output()
         .unwrap();

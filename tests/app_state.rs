@@ -3,12 +3,14 @@
 //! articles, cross-references, the article search, raw text and the keys.
 
 mod app_fixture;
+mod sandbox;
 
 use app_fixture::{small_app, small_corpus};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use dossier::app::{Action, App, Edit, Focus, Mode, Msg, update};
+use dossier::app::{Action, App, Edit, Focus, Loading, Mode, Msg, Phase, Progress, update};
 use dossier::config::Keymap;
 use dossier::entities::Mention;
+use sandbox::Sandbox;
 
 fn act(app: &mut App, action: Action) -> bool {
     update(app, Msg::Action(action))
@@ -393,16 +395,19 @@ fn keys_are_read_once_and_ctrl_c_always_quits() {
 fn loading_messages_arrive_in_order() {
     let mut app = App::new(std::sync::Arc::new(Keymap::preset()));
     update(&mut app, Msg::Resize(100, 30));
-    update(&mut app, Msg::Progress { done: 1, total: 3 });
-    assert_eq!(
-        app.loading,
-        dossier::app::Loading::Files { done: 1, total: 3 }
-    );
+    let parsing = Progress {
+        phase: Phase::Parsing,
+        done: 1,
+        total: 3,
+    };
+    update(&mut app, Msg::Progress(parsing));
+    assert_eq!(app.loading, Loading::Busy(parsing));
     let corpus = small_corpus();
     let index = app_fixture::index(&corpus.docs);
     update(&mut app, Msg::Loaded(std::sync::Arc::new(corpus)));
     assert_eq!(app.list.len(), 3);
     assert!(app.doc_entities.is_empty());
+    assert!(app.loading.building_entities());
     update(&mut app, Msg::Indexed(std::sync::Arc::new(index)));
     assert_eq!(app.loading, dossier::app::Loading::Ready);
     assert!(!app.doc_entities.is_empty());
@@ -418,15 +423,25 @@ fn the_worker_loads_folders_and_reports_progress() {
         )
         .unwrap();
     }
+    let sandbox = Sandbox::new();
     let msgs = std::sync::Mutex::new(Vec::new());
-    dossier::app::load::run(&[dir.path().to_path_buf()], &|m| {
+    dossier::app::load::run_with(&[dir.path().to_path_buf()], &sandbox.setup(), &|m| {
         msgs.lock().unwrap().push(m)
     });
     let msgs = msgs.into_inner().unwrap();
     assert!(matches!(
         msgs.first(),
-        Some(Msg::Progress { done: 0, total: 4 })
+        Some(Msg::Progress(p)) if p.phase == Phase::Finding
     ));
+    // A cold start parses: its count starts at 0 of the 4 files.
+    assert!(msgs.iter().any(|m| matches!(
+        m,
+        Msg::Progress(Progress {
+            phase: Phase::Parsing,
+            done: 0,
+            total: 4
+        })
+    )));
     let loaded = msgs.iter().find_map(|m| match m {
         Msg::Loaded(c) => Some(c.docs.len()),
         _ => None,
@@ -434,12 +449,12 @@ fn the_worker_loads_folders_and_reports_progress() {
     assert_eq!(loaded, Some(4));
     assert!(matches!(msgs.last(), Some(Msg::Indexed(_))));
     let failed = std::sync::Mutex::new(Vec::new());
-    dossier::app::load::run(&[dir.path().join("missing")], &|m| {
+    dossier::app::load::run_with(&[dir.path().join("missing")], &sandbox.setup(), &|m| {
         failed.lock().unwrap().push(m)
     });
     let failed = failed.into_inner().unwrap();
     match failed.as_slice() {
-        [Msg::Failed(reason)] => assert!(reason.contains("missing"), "{reason}"),
+        [Msg::Progress(_), Msg::Failed(reason)] => assert!(reason.contains("missing"), "{reason}"),
         other => panic!("expected one failure, got {other:?}"),
     }
 }
@@ -531,7 +546,9 @@ fn loader_worker_and_store_load_agree() {
     std::fs::write(dir.path().join("empty.txt"), "").unwrap();
     let paths = [dir.path().to_path_buf()];
     let msgs = std::sync::Mutex::new(Vec::new());
-    dossier::app::load::run(&paths, &|m| msgs.lock().unwrap().push(m));
+    dossier::app::load::run_with(&paths, &Sandbox::new().setup(), &|m| {
+        msgs.lock().unwrap().push(m)
+    });
     let msgs = msgs.into_inner().unwrap();
     let reader = msgs
         .iter()

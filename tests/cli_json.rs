@@ -2,12 +2,16 @@
 //! reported on stderr with the exit code.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
+mod sandbox;
+use sandbox::Sandbox;
+
 fn dossier(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
+    Sandbox::new()
+        .dossier()
         .args(args)
         .output()
         .expect("the binary runs")

@@ -3,12 +3,15 @@
 //! and errors for unknown documents.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
+mod sandbox;
+use sandbox::Sandbox;
+
 fn dossier(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
+    Sandbox::new()
+        .dossier()
         .args(args)
         .env("COLUMNS", "80")
         .output()

@@ -99,7 +99,8 @@ fn a_folder_opens_and_a_missing_path_is_one_clear_line() {
     assert_eq!(s.wait_exit(), 0);
 
     let missing = dir.path().join("nope");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let out = e2e_support::sandbox::Sandbox::new()
+        .dossier()
         .arg(&missing)
         .output()
         .unwrap();

@@ -1,12 +1,14 @@
 //! The entity commands end to end: `dossier entities`, `dossier xref` and
 //! `dossier correct …`, with corrections in a private data directory.
 
-use std::process::Command;
-
 use serde_json::Value;
 
+mod sandbox;
+use sandbox::Sandbox;
+
 fn dossier(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let out = Sandbox::new()
+        .dossier()
         .args(args)
         .env("DOSSIER_DATA_DIR", data)
         .output()

@@ -67,7 +67,9 @@ fn corpus(root: &Path, n: usize) {
 
 fn run(args: &[&str], cache: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-    cmd.args(args)
+    cmd.env("DOSSIER_DATA_DIR", cache.join("data"))
+        .env("DOSSIER_CONFIG_DIR", cache.join("config"))
+        .args(args)
         .env("DOSSIER_CACHE_DIR", cache)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

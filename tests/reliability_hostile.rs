@@ -9,7 +9,6 @@ mod e2e_support;
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::Command;
 
 use common::hostile::{self, Expect, Hostile};
 use dossier::app::{Action, App, Msg, update};
@@ -102,7 +101,8 @@ fn list_json_and_stderr_name_every_hostile_file() {
     // A file whose very name carries an escape sequence.
     std::fs::write(dir.path().join("name\u{1b}[2J.bin"), b"\x00\x01binary").unwrap();
 
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let out = e2e_support::sandbox::Sandbox::new()
+        .dossier()
         .args(["list", "--json"])
         .arg(dir.path())
         .output()
@@ -174,7 +174,8 @@ fn tiny_files_load(count: usize) {
         assert_eq!(d.title, format!("Tiny note {i}"));
     }
     // The CLI agrees (the release figure for 100,000 is in the notes).
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let out = e2e_support::sandbox::Sandbox::new()
+        .dossier()
         .args(["list", "--json"])
         .arg(dir.path())
         .output()

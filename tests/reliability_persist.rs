@@ -9,7 +9,6 @@ mod e2e_support;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
 use dossier::entities::{Correction, Corrections};
@@ -36,6 +35,7 @@ fn rename(i: usize) -> Correction {
 /// plus the new correction.
 #[test]
 fn a_killed_correct_leaves_the_old_or_the_new_file() {
+    let sandbox = e2e_support::sandbox::Sandbox::new();
     let data = tempfile::tempdir().unwrap();
     let file = data.path().join("corrections.toml");
     // A long list, so writing it takes long enough to be interrupted.
@@ -46,7 +46,8 @@ fn a_killed_correct_leaves_the_old_or_the_new_file() {
 
     // How long one uninterrupted run takes, to spread the kills over it.
     let started = Instant::now();
-    let ok = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let ok = sandbox
+        .dossier()
         .args(["correct", "hide", "org:probe"])
         .env("DOSSIER_DATA_DIR", data.path())
         .output()
@@ -63,7 +64,8 @@ fn a_killed_correct_leaves_the_old_or_the_new_file() {
     let (mut old, mut new) = (0, 0);
     for i in 0..40 {
         let c = rename(100_000 + i);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        let mut child = sandbox
+            .dossier()
             .args(["correct", "rename"])
             .arg(match &c {
                 Correction::Rename { entity, .. } => entity,
@@ -94,8 +96,132 @@ fn a_killed_correct_leaves_the_old_or_the_new_file() {
     }
     // How the kills fell depends on the machine's load, so it is reported,
     // not asserted (every round above already checked the file).
-    eprintln!("killed runs: {old} left the old file, {new} the new one");
+    let strays = strays(data.path());
+    eprintln!(
+        "killed runs: {old} left the old file, {new} the new one, {} temp files",
+        strays.len()
+    );
     assert_eq!(old + new, 40);
+    // Whatever temp files the kills left are ours by name, and go with the
+    // next write once they are old enough to be nobody's write in progress.
+    for stray in &strays {
+        age(stray);
+    }
+    let out = sandbox
+        .dossier()
+        .args(["correct", "hide", "org:last"])
+        .env("DOSSIER_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(others(data.path()), Vec::<PathBuf>::new());
+}
+
+/// The files beside the corrections other than the corrections.
+fn others(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap() != "corrections.toml")
+        .collect();
+    out.sort();
+    out
+}
+
+/// Temp files of a write of the corrections: `.corrections.toml.*.tmp`.
+fn strays(dir: &Path) -> Vec<PathBuf> {
+    others(dir)
+        .into_iter()
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with(".corrections.toml.") && name.ends_with(".tmp")
+        })
+        .collect()
+}
+
+/// Make `path` look untouched for longer than a write ever takes.
+fn age(path: &Path) {
+    let then = SystemTime::now() - dossier::store::atomic::STALE - Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+}
+
+/// What a SIGKILL between the temp file and the rename leaves, made by
+/// hand so it is there every time: the next write and the reader's next
+/// load remove our stale temp files, and only those; a young one (another
+/// process writing right now) and every file not named as ours stay.
+#[test]
+fn stale_temp_files_of_ours_are_swept_and_nothing_else() {
+    let sandbox = e2e_support::sandbox::Sandbox::new();
+    let data = sandbox.data();
+    std::fs::create_dir_all(&data).unwrap();
+    let file = data.join("corrections.toml");
+    Corrections::default().save_to(&file).unwrap();
+    let ours_old = [
+        ".corrections.toml.a1B2c3.tmp",
+        ".corrections.toml.ZZZZZZ.tmp",
+    ];
+    let ours_young = ".corrections.toml.y0ung1.tmp";
+    let not_ours = [
+        ".tmpa1B2c3",                     // tempfile's default name
+        ".corrections.toml.a1B2c3.tmp.x", // not our suffix
+        ".corrections.toml.ab.tmp",       // not our length
+        ".notes.toml.a1B2c3.tmp",         // another file's
+        "corrections.toml.bak",
+        "article.txt",
+    ];
+    let make = |name: &str, old: bool| {
+        let p = data.join(name);
+        std::fs::write(&p, "half a file").unwrap();
+        if old {
+            age(&p);
+        }
+    };
+    let all_but_ours = |young: bool| {
+        let mut keep: Vec<PathBuf> = not_ours.iter().map(|n| data.join(n)).collect();
+        if young {
+            keep.push(data.join(ours_young));
+        }
+        keep.sort();
+        keep
+    };
+    for run in ["correct", "reader"] {
+        ours_old.iter().for_each(|n| make(n, true));
+        not_ours.iter().for_each(|n| make(n, true));
+        make(ours_young, false);
+        match run {
+            "correct" => {
+                let out = sandbox
+                    .dossier()
+                    .args(["correct", "hide", "org:probe"])
+                    .output()
+                    .unwrap();
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+            _ => {
+                let docs = tempfile::tempdir().unwrap();
+                std::fs::write(docs.path().join("a.txt"), "Title\n\nBody text.\n").unwrap();
+                dossier::app::load::run_with(
+                    &[docs.path().to_path_buf()],
+                    &sandbox.setup(),
+                    &|_| {},
+                );
+            }
+        }
+        assert_eq!(others(&data), all_but_ours(true), "after the {run}");
+        std::fs::remove_file(data.join(ours_young)).unwrap();
+    }
+    // The corrections themselves are intact.
+    let list = Corrections::load_from(&file).unwrap();
+    assert_eq!(list.list.len(), 1);
 }
 
 /// Bytes and modification time of every file under `dir`.

@@ -72,6 +72,45 @@ fn invalid_utf8_loads_lossily_and_says_so() {
     );
 }
 
+/// UTF-16 whose surrogates do not pair (a UTF-16 file cut and pasted
+/// together) loads with replacement characters and a note, as invalid
+/// UTF-8 does; the note goes through the index and the CLI alike.
+#[test]
+fn invalid_utf16_loads_lossily_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    let mut units: Vec<u16> = "Cut report\n\nThe text was cut ".encode_utf16().collect();
+    units.push(0xD800); // a high surrogate with no low one after it
+    units.extend("here and pasted back.\n".encode_utf16());
+    for u in units {
+        bytes.extend(u.to_le_bytes());
+    }
+    write(dir.path(), "cut.txt", &bytes);
+    let c = load(dir.path());
+    assert_eq!(c.docs.len(), 1);
+    assert!(
+        c.docs[0].body.contains("cut \u{fffd}here"),
+        "{}",
+        c.docs[0].body
+    );
+    let reason = reason_for(&c, "cut.txt");
+    assert!(
+        reason.contains("invalid UTF-16") && reason.contains("lossily"),
+        "{reason}"
+    );
+    // Through the index too (where problems are stored with the parse).
+    let cache = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        let loaded = dossier::index::load(
+            &[dir.path().to_path_buf()],
+            &dossier::index::Options::at(cache.path()),
+            &|_, _| {},
+        )
+        .unwrap();
+        assert_eq!(loaded.corpus.problems, c.problems);
+    }
+}
+
 #[test]
 fn unreadable_file_is_reported() {
     use std::os::unix::fs::PermissionsExt;

@@ -16,10 +16,13 @@ pub mod filter_worker;
 pub mod layout;
 pub mod load;
 mod nav;
+mod progress;
+mod reload;
 mod update;
 pub mod wrap;
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use ratatui::layout::Rect;
 
@@ -32,6 +35,7 @@ pub use action::Action;
 pub use article::{Article, Row};
 pub use compare::{Compare, KEYS as COMPARE_KEYS};
 pub use layout::{EntityPane, Focus, Panes};
+pub use progress::{Phase, Progress};
 pub use update::update;
 
 /// Everything that can change the state.
@@ -47,10 +51,18 @@ pub enum Msg {
     Click { column: u16, row: u16 },
     /// The mouse wheel over a screen cell.
     Wheel { column: u16, row: u16, down: bool },
-    /// Loading progress: files read so far, of how many.
-    Progress { done: usize, total: usize },
+    /// Loading progress: the phase, and how far into it.
+    Progress(Progress),
+    /// The catalogue of the last load (documents without bodies), shown
+    /// until the checked corpus replaces it.
+    Catalogue(Arc<Corpus>),
     /// The corpus is loaded; entities are being indexed.
     Loaded(Arc<Corpus>),
+    /// A note about the index or the user's state (rebuilt, not
+    /// writable), shown on the status line for a while.
+    Note(String),
+    /// The time now: a note shown long enough goes.
+    Tick(Instant),
     /// The entity index is built.
     Indexed(Arc<EntityIndex>),
     /// Loading failed as a whole (a missing path, an unreadable folder).
@@ -86,10 +98,17 @@ pub enum Mode {
 /// How far loading has got.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Loading {
-    Files { done: usize, total: usize },
-    Entities,
+    /// Files or entities on their way: the phase and its count.
+    Busy(Progress),
     Ready,
     Failed(String),
+}
+
+impl Loading {
+    /// Whether the corpus is in but its entities are not yet.
+    pub fn building_entities(&self) -> bool {
+        matches!(self, Loading::Busy(p) if p.phase.entities())
+    }
 }
 
 /// A row of the entity list: a kind heading, or an entity of the article
@@ -118,6 +137,9 @@ pub struct App {
     pub panes: Panes,
     /// A one-off note for the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// When the message goes by itself (notes from the loading worker),
+    /// if no key clears it first.
+    pub message_until: Option<Instant>,
 
     /// The filter as typed.
     pub input: String,
@@ -157,7 +179,7 @@ impl App {
             matching: Default::default(),
             corpus: Arc::new(Corpus::default()),
             index,
-            loading: Loading::Files { done: 0, total: 0 },
+            loading: Loading::Busy(Progress::start(Phase::Finding)),
             keymap,
             quit: false,
             mode: Mode::Normal,
@@ -167,6 +189,7 @@ impl App {
             size: (0, 0),
             panes: Panes::default(),
             message: None,
+            message_until: None,
             input: String::new(),
             list: Vec::new(),
             list_cursor: 0,

@@ -3,17 +3,24 @@
 //! not), the help overlay and the focused pane; the pane logic lives in
 //! `nav.rs` and `article.rs`.
 
+use std::time::{Duration, Instant};
+
 use super::layout::{self, Focus};
-use super::{Action, App, Edit, EntityRow, Loading, Mode, Msg, compare};
+use super::{Action, App, Edit, EntityRow, Loading, Mode, Msg, Phase, Progress, compare};
+
+/// How long a note from the loading worker stays if no key clears it.
+pub const NOTE_FOR: Duration = Duration::from_secs(8);
 
 /// Apply `msg`; `true` when something visible changed.
 pub fn update(app: &mut App, msg: Msg) -> bool {
     match msg {
         Msg::Action(action) => {
+            app.message_until = None;
             let had_message = app.message.take().is_some();
             act(app, action) || had_message
         }
         Msg::Edit(edit) => {
+            app.message_until = None;
             app.message = None;
             edit_line(app, edit)
         }
@@ -29,16 +36,23 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
         Msg::Wheel { column, row, down } => {
             compare::wheel(app, column, row, down).unwrap_or_else(|| wheel(app, column, row, down))
         }
-        Msg::Progress { done, total } => {
-            app.loading = Loading::Files { done, total };
+        Msg::Progress(progress) => {
+            // A count that arrives after the entities are in is stale.
+            if !matches!(app.loading, Loading::Busy(_)) {
+                return false;
+            }
+            app.loading = Loading::Busy(progress);
+            true
+        }
+        Msg::Catalogue(corpus) => {
+            app.reset_compare();
+            app.replace_corpus(corpus);
             true
         }
         Msg::Loaded(corpus) => {
             app.reset_compare();
-            app.corpus = corpus;
-            app.loading = Loading::Entities;
-            app.article = Default::default();
-            app.refilter();
+            app.replace_corpus(corpus);
+            app.loading = Loading::Busy(Progress::start(Phase::Building));
             true
         }
         Msg::Indexed(index) => {
@@ -53,8 +67,32 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
             app.loading = Loading::Failed(reason);
             true
         }
+        Msg::Note(note) => {
+            note_message(app, &note);
+            true
+        }
+        Msg::Tick(now) => match app.message_until {
+            Some(until) if now >= until => {
+                app.message = None;
+                app.message_until = None;
+                true
+            }
+            _ => false,
+        },
         Msg::Filtered(answer) => app.filtered(answer),
     }
+}
+
+/// Show `note` (inert: a path in it may hold control characters) until
+/// the next key or [`NOTE_FOR`] from now; notes that arrive together are
+/// shown together.
+fn note_message(app: &mut App, note: &str) {
+    let note = crate::cli::inert::message(note);
+    app.message = match (app.message.take(), app.message_until) {
+        (Some(shown), Some(_)) => Some(format!("{shown} · {note}")),
+        _ => Some(note.into_owned()),
+    };
+    app.message_until = Some(Instant::now() + NOTE_FOR);
 }
 
 fn act(app: &mut App, action: Action) -> bool {

@@ -8,7 +8,6 @@
 //! (`org:mek`) or any of its names, case-insensitively, so a correction
 //! still applies when the corpus grows.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -99,17 +98,8 @@ impl Corrections {
             path: path.into(),
             source,
         };
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(io)?;
         let text = toml::to_string_pretty(self)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-        tmp.write_all(text.as_bytes()).map_err(io)?;
-        tmp.as_file().sync_all().map_err(io)?;
-        tmp.persist(path).map_err(|e| io(e.error))?;
-        Ok(())
+        crate::store::atomic::write(path, text.as_bytes()).map_err(io)
     }
 
     /// Append one correction to the user's file; returns the file's path.

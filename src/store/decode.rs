@@ -2,8 +2,9 @@
 //!
 //! Input files come from scrapers, exports and editors, so they are decoded
 //! leniently: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order
-//! mark is decoded, invalid UTF-8 is replaced (and reported, so the user
-//! knows the text is not exactly what the file says), and the result is put
+//! mark is decoded, invalid UTF-8 and UTF-16 (unpaired surrogates, an odd
+//! byte at the end) are replaced (and reported, so the user knows the text
+//! is not exactly what the file says), and the result is put
 //! in Unicode normal form C so that equal text compares equal. Files that are
 //! empty or binary are refused with a reason. Every step is a single linear
 //! pass, so a 50 MB single-line file costs no more than any other 50 MB.
@@ -26,10 +27,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty file".into());
     }
-    if let Some(text) = utf16(bytes) {
+    if let Some((text, caveat)) = utf16(bytes) {
         return Ok(Decoded {
             text: nfc(text),
-            caveat: None,
+            caveat,
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -71,8 +72,10 @@ fn binary(bytes: &[u8]) -> Option<String> {
     (controls * 10 > head.len()).then(|| "binary file (mostly control bytes); skipped".to_string())
 }
 
-/// UTF-16 text with a byte-order mark (as some Windows tools export it).
-fn utf16(bytes: &[u8]) -> Option<String> {
+/// UTF-16 text with a byte-order mark (as some Windows tools export it),
+/// with a caveat when it is not valid UTF-16: unpaired surrogates are
+/// replaced, an odd last byte dropped, as UTF-8's invalid bytes are.
+fn utf16(bytes: &[u8]) -> Option<(String, Option<String>)> {
     let (rest, little) = match bytes {
         [0xFF, 0xFE, rest @ ..] => (rest, true),
         [0xFE, 0xFF, rest @ ..] => (rest, false),
@@ -86,11 +89,38 @@ fn utf16(bytes: &[u8]) -> Option<String> {
             u16::from_be_bytes(pair)
         }
     });
-    Some(
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect(),
-    )
+    let mut text = String::with_capacity(rest.len() / 2);
+    let mut bad = 0usize;
+    // Byte offset in the file (after the 2-byte mark) of the first bad unit.
+    let mut first = None;
+    let mut unit = 0usize;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                unit += c.len_utf16();
+                text.push(c);
+            }
+            Err(_) => {
+                first.get_or_insert(2 + unit * 2);
+                unit += 1;
+                bad += 1;
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    if let Some(at) = first {
+        let s = if bad == 1 { "" } else { "s" };
+        problems.push(format!(
+            "invalid UTF-16 from byte {at} ({bad} unpaired surrogate{s})"
+        ));
+    }
+    if rest.len() % 2 == 1 {
+        problems.push(format!("odd byte at the end (byte {})", bytes.len() - 1));
+    }
+    let caveat =
+        (!problems.is_empty()).then(|| format!("{}; decoded lossily", problems.join(", ")));
+    Some((text, caveat))
 }
 
 /// `text` in NFC; the quick check makes the common (already NFC) case a scan.
@@ -143,7 +173,47 @@ mod tests {
     fn decodes_utf16_and_drops_bom() {
         let mut le = vec![0xFF, 0xFE];
         le.extend("Héllo".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode(&le).unwrap().text, "Héllo");
+        let d = decode(&le).unwrap();
+        assert_eq!(d.text, "Héllo");
+        assert!(d.caveat.is_none());
         assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap().text, "hi");
+        // A pair outside the BMP is one char, not lossy.
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("a😀b".encode_utf16().flat_map(u16::to_be_bytes));
+        let d = decode(&be).unwrap();
+        assert_eq!((d.text.as_str(), d.caveat), ("a😀b", None));
+    }
+
+    #[test]
+    fn lossy_utf16_is_reported_like_utf8() {
+        // "ab", a lone high surrogate, "c", a lone low surrogate, "d".
+        let units = [0x61, 0x62, 0xD83D, 0x63, 0xDE00, 0x64];
+        for little in [true, false] {
+            let mut bytes = if little {
+                vec![0xFF, 0xFE]
+            } else {
+                vec![0xFE, 0xFF]
+            };
+            for u in units {
+                bytes.extend(if little {
+                    u16::to_le_bytes(u)
+                } else {
+                    u16::to_be_bytes(u)
+                });
+            }
+            let d = decode(&bytes).unwrap();
+            assert_eq!(d.text, "ab\u{fffd}c\u{fffd}d");
+            let caveat = d.caveat.expect("lossy UTF-16 has a caveat");
+            assert!(caveat.contains("byte 6"), "{caveat}");
+            assert!(caveat.contains("2 unpaired surrogates"), "{caveat}");
+            assert!(caveat.ends_with("decoded lossily"), "{caveat}");
+            // An odd last byte is said too.
+            bytes.truncate(2 + 4);
+            bytes.push(0x41);
+            let d = decode(&bytes).unwrap();
+            assert_eq!(d.text, "ab");
+            let caveat = d.caveat.expect("a dropped byte has a caveat");
+            assert!(caveat.contains("odd byte at the end (byte 6)"), "{caveat}");
+        }
     }
 }

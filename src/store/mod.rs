@@ -5,6 +5,7 @@
 //! Loading is split into discovery (which files) and per-file parsing, so
 //! the on-disk index (`crate::index`) can skip the parse of unchanged files.
 
+pub mod atomic;
 mod bundled;
 pub mod clean;
 mod decode;

@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let text = app.text();
     let marks = Marks::new(app, theme);
-    let lines: Vec<Line> = rows
+    let mut lines: Vec<Line> = rows
         .iter()
         .skip(app.article.scroll)
         .take(inner.height as usize)
@@ -64,6 +64,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Row::Text(s, e) => marks.line(text, *s, *e),
         })
         .collect();
+    // An article of the catalogue shown before the corpus is checked has
+    // no text yet: say it is coming rather than show it empty.
+    let awaited = matches!(&app.loading, Loading::Busy(p) if !p.phase.entities());
+    if awaited && text.is_empty() && lines.len() < inner.height as usize {
+        lines.push(Line::styled(
+            fit("reading the text…", width),
+            theme.style("dim"),
+        ));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -37,7 +37,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.entity_rows.is_empty() {
         let note = match app.loading {
             crate::app::Loading::Ready => "no entities in this article",
-            _ => "indexing entities…",
+            crate::app::Loading::Failed(_) => "no entities",
+            crate::app::Loading::Busy(_) => "building entities…",
         };
         lines.push(Line::styled(fit(note, width), theme.style("dim")));
     }

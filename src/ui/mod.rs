@@ -6,6 +6,7 @@
 mod article;
 pub mod compare;
 mod entities;
+mod gauge;
 mod help;
 mod sources;
 mod status;

@@ -28,10 +28,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     if app.docs().is_empty() {
         let note = match &app.loading {
-            Loading::Files { done, total } if *total > 0 => {
-                format!("loading {done}/{total} files…")
+            Loading::Busy(p) if p.ratio().is_some() => {
+                format!("{}…", super::gauge::label(p, usize::MAX))
             }
-            Loading::Files { .. } | Loading::Entities => "loading…".to_string(),
+            Loading::Busy(p) => super::gauge::label(p, usize::MAX),
             Loading::Failed(e) => e.clone(),
             Loading::Ready => "no documents".to_string(),
         };

@@ -1,6 +1,8 @@
 //! The status bar: mode, position in the list, the filter, the selected
-//! entity with "mention i of n", loading progress or a note, and key hints
-//! generated from the keymap (so a remapped key shows as remapped).
+//! entity with "mention i of n", a note (from a key, or from the loading
+//! worker about the index), the loading gauge while loading (`gauge.rs`),
+//! and key hints generated from the keymap (so a remapped key shows as
+//! remapped).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -20,8 +22,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Mode::Filter, _) => " FILTER ",
         (Mode::Search, _) => " SEARCH ",
         _ if !matches!(app.compare, Compare::Off) => " COMPARE ",
-        (_, Loading::Files { .. }) => " LOADING ",
-        (_, Loading::Entities) => " INDEXING ",
+        (_, Loading::Busy(p)) if p.phase.entities() => " INDEXING ",
+        (_, Loading::Busy(_)) => " LOADING ",
         _ => " NORMAL ",
     };
     let mut parts: Vec<String> = Vec::new();
@@ -34,12 +36,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(msg) = &app.message {
         left = format!("{left}  {msg}");
     }
+    let left = left.trim_start();
 
-    let hints = hints(app);
+    // While loading, the gauge follows the text, with room kept for it.
+    let progress = match &app.loading {
+        Loading::Busy(p) => Some(*p),
+        _ => None,
+    };
+    let gauge_w = progress.map_or(0, |_| super::gauge::width(area.width) as usize);
     let mode_w = str_width(mode);
-    let left_room = width.saturating_sub(mode_w + 1);
-    let left = fit(&left, left_room);
-    let used = mode_w + 1 + str_width(&left);
+    let left_room = width.saturating_sub(mode_w + 1 + gauge_w + 2 * (gauge_w > 0) as usize);
+    let left = fit(left, left_room);
+    let left_w = str_width(&left);
+    // Two spaces after the text, none before the gauge when there is none.
+    let gap = if left_w > 0 { 2 } else { 0 };
+    let gauge_at = (mode_w + 1 + left_w + gap).min(width);
+    let used = if gauge_w > 0 {
+        (gauge_at + gauge_w).min(width)
+    } else {
+        mode_w + 1 + left_w
+    };
     let mut spans = vec![
         Span::styled(fit(mode, width), theme.style("status_mode")),
         Span::styled(" ", bar),
@@ -48,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Hints only where they fit whole, dropping from the right.
     let mut hint_spans: Vec<Span> = Vec::new();
     let mut hint_w = 0;
-    for (key, what) in hints {
+    for (key, what) in hints(app) {
         let w = str_width(&key) + str_width(&what) + 3;
         if used + hint_w + w + 1 > width {
             break;
@@ -58,11 +74,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         hint_spans.push(Span::styled(format!(" {what}"), bar));
     }
     spans.push(Span::styled(
-        " ".repeat(width.saturating_sub(used + hint_w)),
+        " ".repeat(width.saturating_sub(mode_w + 1 + left_w + hint_w)),
         bar,
     ));
     spans.extend(hint_spans);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+    if let Some(p) = progress
+        && gauge_w > 0
+    {
+        let gauge = Rect {
+            x: area.x + gauge_at as u16,
+            width: (used - gauge_at) as u16,
+            ..area
+        };
+        super::gauge::draw(frame, gauge, &p, theme);
+    }
 }
 
 /// In the compare view: the two ids, the scrolling, and where the active
@@ -98,11 +124,8 @@ fn reader_parts(app: &App, parts: &mut Vec<String>) {
             .map_or("-".to_string(), |p| (p + 1).to_string());
         parts.push(format!("{at}/{} docs", app.list.len()));
     }
-    match &app.loading {
-        Loading::Files { done, total } if *total > 0 => parts.push(progress(*done, *total)),
-        Loading::Entities => parts.push("indexing entities…".into()),
-        Loading::Failed(e) => parts.push(e.clone()),
-        _ => {}
+    if let Loading::Failed(e) = &app.loading {
+        parts.push(e.clone());
     }
     if !app.input.is_empty() && app.mode != Mode::Filter {
         parts.push(format!("/{}", app.input));
@@ -115,16 +138,6 @@ fn reader_parts(app: &App, parts: &mut Vec<String>) {
     if !app.corpus.problems.is_empty() {
         parts.push(format!("{} files skipped", app.corpus.problems.len()));
     }
-}
-
-/// A ten-cell bar and the count: `[####------] 412/1000`.
-fn progress(done: usize, total: usize) -> String {
-    let filled = (done * 10 / total.max(1)).min(10);
-    format!(
-        "[{}{}] {done}/{total}",
-        "#".repeat(filled),
-        "-".repeat(10 - filled)
-    )
 }
 
 /// The hints for the current situation, most useful first.

@@ -11,6 +11,11 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+#[path = "../sandbox/mod.rs"]
+pub mod sandbox;
+
+use sandbox::Sandbox;
+
 pub struct Session {
     pub parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote.
@@ -18,12 +23,15 @@ pub struct Session {
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
-    _config: tempfile::TempDir,
+    /// The cache, data and config folders the program was given.
+    pub sandbox: Sandbox,
 }
 
 impl Session {
-    /// Start `dossier ARGS` on a `cols` × `rows` terminal, with an empty
-    /// config directory so the user's own keymap cannot interfere.
+    /// Start `dossier ARGS` on a `cols` × `rows` terminal, in a sandbox:
+    /// an empty config directory (the user's own keymap cannot interfere),
+    /// and its own cache and data folders (the user's index and
+    /// corrections are never read or written).
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
         Session::start_program(env!("CARGO_BIN_EXE_dossier"), args, &[], cols, rows)
     }
@@ -44,14 +52,16 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let config = tempfile::tempdir().expect("temp config dir");
+        let sandbox = Sandbox::new();
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
+        for (k, v) in sandbox.vars() {
+            cmd.env(k, v);
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }
         cmd.env("TERM", "xterm-256color");
-        cmd.env("DOSSIER_CONFIG_DIR", config.path());
         cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).expect("spawn dossier");
         drop(pty.slave);
@@ -80,7 +90,7 @@ impl Session {
             writer,
             child,
             master: pty.master,
-            _config: config,
+            sandbox,
         }
     }
 
