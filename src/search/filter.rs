@@ -118,7 +118,7 @@ fn take_value(s: &str) -> (&str, bool, &str) {
 }
 
 /// A corpus made ready for filtering: every haystack converted for the
-/// matcher and every body normalised for phrase search. Built once per
+/// matcher and every body's words indexed for phrase search. Built once per
 /// corpus, off the key path.
 #[derive(Debug, Default)]
 pub struct Prepared {
@@ -229,9 +229,9 @@ impl Filter {
         }
         for phrase in &self.query.phrases {
             pool = Some(match (&pool, candidates) {
-                (Some(p), _) => prepared.phrases.retain(phrase, p),
-                (None, Some(c)) => prepared.phrases.retain(phrase, c),
-                (None, None) => prepared.phrases.find(phrase),
+                (Some(p), _) => prepared.phrases.retain(phrase, p, docs),
+                (None, Some(c)) => prepared.phrases.retain(phrase, c, docs),
+                (None, None) => prepared.phrases.find(phrase, docs),
             });
         }
         let all: Vec<DocIdx>;
