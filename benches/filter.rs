@@ -6,6 +6,7 @@
 //! cargo bench --bench filter -- matcher       # skim vs nucleo vs substring
 //! cargo bench --bench filter -- keystroke     # typed sequences, engine only
 //! cargo bench --bench filter -- phrase        # phrase search and memmem baseline
+//! cargo bench --bench filter -- fulltext      # the table only: index vs scan vs memmem
 //! cargo bench --bench filter -- entity        # `n` and `]` jumps
 //! cargo bench --bench filter -- percentiles   # per-keystroke p50/p99 through the worker
 //! DOSSIER_BENCH_DOCS=20000 cargo bench --bench filter
@@ -29,7 +30,8 @@ use dossier::entities::{self, EntityIndex};
 use dossier::search::filter::{Filter, Prepared, Query};
 use dossier::search::live::Live;
 use dossier::search::matcher::{self, FuzzyPattern, Haystacks, haystack};
-use dossier::search::phrase::Phrase;
+use dossier::search::phrase::{Phrase, PhraseIndex};
+use dossier::search::scan::Scan;
 use dossier::store::Corpus;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -85,10 +87,7 @@ fn fixture() -> &'static Fixture {
         let mut live = Live::new(corpus.clone(), Arc::new(EntityIndex::default()));
         let t = Instant::now();
         live.prepare();
-        eprintln!(
-            "prepared (haystacks + phrase blocks) in {:.1?}",
-            t.elapsed()
-        );
+        eprintln!("prepared (haystacks + word index) in {:.1?}", t.elapsed());
         Fixture {
             corpus,
             live: Mutex::new(live),
@@ -195,20 +194,31 @@ fn bench_keystrokes(c: &mut Criterion) {
     group.finish();
 }
 
+/// The old scan's normalised copy of the fixture's bodies: the oracle and
+/// the memmem baseline's bytes (built only when a phrase bench runs).
+fn scan() -> &'static Scan {
+    static S: OnceLock<Scan> = OnceLock::new();
+    S.get_or_init(|| Scan::new(&fixture().corpus.docs))
+}
+
 fn bench_phrases(c: &mut Criterion) {
     let mut group = c.benchmark_group("phrase");
     group.sample_size(20);
     for &p in PHRASES {
         let phrase = Phrase::new(p, true).expect("a phrase");
+        let docs = &fixture().corpus.docs;
         group.bench_with_input(BenchmarkId::new("find_2core", p), &phrase, |b, phrase| {
             let mut live = fixture().live.lock().expect("fixture lock");
             let prepared: &Prepared = live.prepare();
-            b.iter(|| black_box(prepared.phrases.find(phrase).len()))
+            b.iter(|| black_box(prepared.phrases.find(phrase, docs).len()))
         });
         group.bench_with_input(BenchmarkId::new("find_1core", p), &phrase, |b, phrase| {
             let mut live = fixture().live.lock().expect("fixture lock");
             let prepared: &Prepared = live.prepare();
-            b.iter(|| black_box(single_thread(|| prepared.phrases.find(phrase).len())))
+            b.iter(|| black_box(single_thread(|| prepared.phrases.find(phrase, docs).len())))
+        });
+        group.bench_with_input(BenchmarkId::new("scan_2core", p), &phrase, |b, phrase| {
+            b.iter(|| black_box(scan().find(phrase).len()))
         });
         // The machine's limit: memmem over the same bytes, counting every
         // hit, no boundaries, no documents.
@@ -217,18 +227,9 @@ fn bench_phrases(c: &mut Criterion) {
             ("memmem_baseline_2core", true),
         ] {
             group.bench_with_input(BenchmarkId::new(name, p), &phrase, |b, phrase| {
-                let mut live = fixture().live.lock().expect("fixture lock");
-                let prepared: &Prepared = live.prepare();
-                let blocks: Vec<&str> = prepared.phrases.blocks().collect();
+                let blocks: Vec<&str> = scan().blocks().collect();
                 let finder = memmem::Finder::new(phrase.text.as_bytes());
-                let count = |t: &&str| finder.find_iter(t.as_bytes()).count();
-                b.iter(|| {
-                    black_box(if par {
-                        blocks.par_iter().map(count).sum::<usize>()
-                    } else {
-                        blocks.iter().map(count).sum::<usize>()
-                    })
-                })
+                b.iter(|| black_box(memmem_count(&blocks, &finder, par)))
             });
         }
     }
@@ -241,6 +242,106 @@ fn bench_phrases(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+fn memmem_count(blocks: &[&str], finder: &memmem::Finder, par: bool) -> usize {
+    let count = |t: &&str| finder.find_iter(t.as_bytes()).count();
+    if par {
+        blocks.par_iter().map(count).sum()
+    } else {
+        blocks.iter().map(count).sum()
+    }
+}
+
+/// Phrases for the side-by-side table: one word in nearly every body, a
+/// common pair, medium and rare phrases, an open one being typed, and two
+/// that match nothing (words that exist, and a word that does not).
+const TABLE: &[(&str, bool)] = &[
+    ("the", true),
+    ("of the", true),
+    ("said", true),
+    ("water rights", true),
+    ("mountain rescue service", true),
+    ("camp ashraf", true),
+    ("peace talks ne", false),
+    ("the the the", true),
+    ("zebra quartz", true),
+];
+
+/// `runs` timings of `f`, after one untimed call, the answer's length and
+/// the mean CPU time per call (every thread; not inflated by other
+/// programs' load as wall time is).
+fn timed(runs: usize, mut f: impl FnMut() -> usize) -> (Vec<Duration>, usize, Duration) {
+    let n = f();
+    let cpu = cpu_time();
+    let samples = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    let per_call = (cpu_time() - cpu) / u32::try_from(runs.max(1)).unwrap_or(u32::MAX);
+    (samples, n, per_call)
+}
+
+/// Phrase search from the word index beside the scan it replaced and a
+/// bare memmem over the same normalised bytes, in one run: index build
+/// time and size, then p50/p99 per phrase. Every index answer is checked
+/// against the scan's.
+fn fulltext() {
+    let load = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let docs = &fixture().corpus.docs;
+    let body: usize = docs.iter().map(|d| d.body.len()).sum();
+    let mb = |b: usize| b as f64 / 1e6;
+    println!(
+        "\nphrase search at {} articles, {:.1} MB of bodies; load {}",
+        docs.len(),
+        mb(body),
+        load().trim()
+    );
+    let (cpu, t) = (cpu_time(), Instant::now());
+    let index = PhraseIndex::new(docs);
+    println!(
+        "word index: built in {:.2?} wall, {:.2?} CPU (2 cores); {:.1} MB = {:.2}x the bodies",
+        t.elapsed(),
+        cpu_time() - cpu,
+        mb(index.heap_bytes()),
+        index.heap_bytes() as f64 / body as f64
+    );
+    let (cpu, t) = (cpu_time(), Instant::now());
+    let scan = scan();
+    println!(
+        "scan copy:  built in {:.2?} wall, {:.2?} CPU; {:.1} MB = {:.2}x the bodies",
+        t.elapsed(),
+        cpu_time() - cpu,
+        mb(scan.heap_bytes()),
+        scan.heap_bytes() as f64 / body as f64
+    );
+    let blocks: Vec<&str> = scan.blocks().collect();
+    let runs = 40;
+    for &(p, closed) in TABLE {
+        let phrase = Phrase::new(p, closed).expect("a phrase");
+        let shown = format!("{}{p}{}", '"', if closed { "\"" } else { "" });
+        let want = scan.find(&phrase);
+        assert_eq!(
+            index.find(&phrase, docs),
+            want,
+            "index and scan differ on {shown}"
+        );
+        println!("{shown}: {} docs", want.len());
+        let (samples, _, cpu) = timed(runs, || index.find(&phrase, docs).len());
+        report(&format!("  index 2 cores, CPU {cpu:.2?}"), samples);
+        let one = || single_thread(|| index.find(&phrase, docs).len());
+        let (samples, _, cpu) = timed(runs, one);
+        report(&format!("  index 1 core, CPU {cpu:.2?}"), samples);
+        let (samples, _, cpu) = timed(runs / 4, || scan.find(&phrase).len());
+        report(&format!("  scan 2 cores, CPU {cpu:.2?}"), samples);
+        let finder = memmem::Finder::new(phrase.text.as_bytes());
+        let (samples, _, cpu) = timed(runs / 4, || memmem_count(&blocks, &finder, false));
+        report(&format!("  bare memmem 1 core, CPU {cpu:.2?}"), samples);
+    }
+    println!("load {}", load().trim());
 }
 
 fn bench_entity_jumps(c: &mut Criterion) {
@@ -531,7 +632,7 @@ fn memory(f: &Fixture) {
     let p = live.prepare();
     let mb = |b: usize| b as f64 / 1e6;
     println!(
-        "\nmemory: bodies {:.1} MB, raw {:.1} MB; prepared {:.1} MB (haystacks {:.1} MB, phrase blocks {:.1} MB) = {:.2}x the bodies",
+        "\nmemory: bodies {:.1} MB, raw {:.1} MB; prepared {:.1} MB (haystacks {:.1} MB, word index {:.1} MB) = {:.2}x the bodies",
         mb(body),
         mb(raw),
         mb(p.heap_bytes()),
@@ -561,6 +662,13 @@ fn main() {
         .find(|a| !a.starts_with('-'))
         .cloned()
         .unwrap_or_default();
+    let listing = args.iter().any(|a| a == "--list" || a == "--test");
+    if !listing && (filter.is_empty() || filter == "phrase" || filter == "fulltext") {
+        fulltext();
+    }
+    if filter == "fulltext" {
+        return;
+    }
     let mut c = Criterion::default().configure_from_args();
     if filter != "percentiles" {
         bench_matcher(&mut c);
@@ -569,7 +677,6 @@ fn main() {
         bench_entity_jumps(&mut c);
         c.final_summary();
     }
-    let listing = args.iter().any(|a| a == "--list" || a == "--test");
     if !listing && (filter.is_empty() || filter == "percentiles") {
         percentiles();
     }

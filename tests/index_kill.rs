@@ -84,6 +84,8 @@ fn killed_while_indexing_the_index_stays_right() {
     corpus(docs.path(), 1200);
     let d = docs.path().to_str().unwrap();
     let list = ["list", d, "--json"];
+    // A phrase search too: its answer comes from the word index.
+    let phrase = ["list", d, "--filter", "\"talks with officials\"", "--json"];
 
     let start = Instant::now();
     let reference = run(&["--no-cache", "list", d, "--json"], none.path())
@@ -91,6 +93,14 @@ fn killed_while_indexing_the_index_stays_right() {
         .unwrap();
     assert!(reference.status.success());
     let full = start.elapsed();
+    let mut bypass = vec!["--no-cache"];
+    bypass.extend(phrase);
+    let phrase_reference = run(&bypass, none.path()).output().unwrap();
+    assert!(phrase_reference.status.success());
+    assert!(
+        phrase_reference.stdout.len() > 2,
+        "the phrase matches nothing"
+    );
 
     // Kill points spread over a cold run (the first ones land before or
     // during the first batch, later ones after some batches committed).
@@ -113,6 +123,12 @@ fn killed_while_indexing_the_index_stays_right() {
         );
         let stderr = String::from_utf8_lossy(&after.stderr);
         assert!(!stderr.contains("index:"), "after kill {k}: {stderr}");
+        let found = run(&phrase, cache.path()).output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&found.stdout),
+            String::from_utf8_lossy(&phrase_reference.stdout),
+            "phrase after kill {k}"
+        );
         // Start the next kill from a partly written index again.
         if k % 2 == 0 {
             let conn = rusqlite::Connection::open(cache.path().join(dossier::index::FILE)).unwrap();

@@ -135,7 +135,7 @@ fn contains_lowercased(text: &str, lower: &str) -> bool {
 }
 
 /// A corpus made ready for filtering: every haystack converted for the
-/// matcher and every body normalised for phrase search. Built once per
+/// matcher and every body's words indexed for phrase search. Built once per
 /// corpus, off the key path.
 #[derive(Debug, Default)]
 pub struct Prepared {
@@ -237,7 +237,7 @@ impl Filter {
         index: &EntityIndex,
         candidates: Option<&[DocIdx]>,
     ) -> Vec<DocIdx> {
-        let pool = self.pool(prepared, index, candidates, None);
+        let pool = self.pool(prepared, docs, index, candidates, None);
         let all: Vec<DocIdx>;
         let pool: &[DocIdx] = match (&pool, candidates) {
             (Some(p), _) => p,
@@ -267,7 +267,7 @@ impl Filter {
         stop: Stop<'_>,
     ) -> Option<Ranked> {
         let Some((query, ranked)) = earlier.filter(|(q, _)| self.narrows(q)) else {
-            let pool = self.pool(prepared, index, None, None);
+            let pool = self.pool(prepared, docs, index, None, None);
             let all: Vec<DocIdx>;
             let pool: &[DocIdx] = match &pool {
                 Some(p) => p,
@@ -282,7 +282,7 @@ impl Filter {
         let changed = |i: usize| query.phrases.get(i) != self.query.phrases.get(i);
         let pool = if (0..self.query.phrases.len()).any(changed) {
             let candidates = ranked.docs();
-            self.pool(prepared, index, Some(&candidates), Some(query))
+            self.pool(prepared, docs, index, Some(&candidates), Some(query))
         } else {
             None
         };
@@ -309,6 +309,7 @@ impl Filter {
     fn pool(
         &self,
         prepared: &Prepared,
+        docs: &[Document],
         index: &EntityIndex,
         candidates: Option<&[DocIdx]>,
         earlier: Option<&Query>,
@@ -323,9 +324,9 @@ impl Filter {
                 continue;
             }
             pool = Some(match (&pool, candidates) {
-                (Some(p), _) => prepared.phrases.retain(phrase, p),
-                (None, Some(c)) => prepared.phrases.retain(phrase, c),
-                (None, None) => prepared.phrases.find(phrase),
+                (Some(p), _) => prepared.phrases.retain(phrase, p, docs),
+                (None, Some(c)) => prepared.phrases.retain(phrase, c, docs),
+                (None, None) => prepared.phrases.find(phrase, docs),
             });
         }
         pool

@@ -1,13 +1,16 @@
 //! Filtering and matching: the source-list filter ([`filter`]), fuzzy
 //! matching of titles with `nucleo-matcher` ([`matcher`]), phrase search of
-//! the bodies ([`phrase`]), and the typing session that reuses earlier
-//! results ([`live`]). Nothing here knows about the terminal; the reader
-//! runs it on a worker thread.
+//! the bodies ([`phrase`], answered from the word index [`fulltext`]; the
+//! scan of every body, [`scan`], is its oracle), and the typing session
+//! that reuses earlier results ([`live`]). Nothing here knows about the
+//! terminal; the reader runs it on a worker thread.
 
 pub mod filter;
+pub mod fulltext;
 pub mod live;
 pub mod matcher;
 pub mod phrase;
+pub mod scan;
 
 use std::sync::Mutex;
 

@@ -2,32 +2,26 @@
 //! ashraf"`, ignoring case, spacing, line breaks and the style of quotes
 //! and dashes.
 //!
-//! The bodies are copied once, normalised ([`normalize`]), into blocks of
-//! [`BLOCK`] documents each: one string per block with the documents
-//! separated by `\n` (which normalised text never contains, so no phrase
-//! spans two documents), and the offset where each document starts. A
-//! search is then one `memchr::memmem` pass per block, blocks in parallel;
-//! a hit maps to its document by binary search, and once a document
-//! matched the scan jumps to the next one, so a common phrase costs no
-//! more than a rare one. Blocks rather than one buffer of everything: they
-//! are the parallel unit anyway, and building them needs no second copy of
-//! the whole text.
+//! What a match is lives here: the phrase and the text are normalised
+//! alike ([`normalize`]), and the phrase must occur in the text at word
+//! boundaries. A phrase that starts with a letter or digit matches only
+//! where the text does not continue a word before it (`"ash"` does not
+//! match inside "Mashhad"). A closed phrase (`"camp ash"` with its closing
+//! quote) must also end at a word boundary; an open one, still being typed
+//! (`"camp ash`), may end inside a word, so it works as a prefix and every
+//! typed character narrows the previous hits.
 //!
-//! Word boundaries: a phrase that starts with a letter or digit matches
-//! only where the text does not continue a word before it (`"ash"` does
-//! not match inside "Mashhad"). A closed phrase (`"camp ash"` with its
-//! closing quote) must also end at a word boundary; an open one, still
-//! being typed (`"camp ash`), may end inside a word, so it works as a
-//! prefix and every typed character narrows the previous hits.
+//! Which documents to look at is the word index's business
+//! ([`fulltext`](super::fulltext)): [`PhraseIndex`] asks it for the
+//! documents holding the phrase's words and checks only those. The scan
+//! of every body ([`scan`](super::scan)) is the oracle it is tested
+//! against.
 
 use memchr::memmem::Finder;
-use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
+use super::fulltext::WordIndex;
 use crate::store::{DocIdx, Document};
-
-/// Documents per block.
-pub const BLOCK: usize = 1024;
 
 /// A phrase to look for, normalised.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +51,25 @@ impl Phrase {
         !other.closed && self.text.starts_with(&other.text)
     }
 
+    /// Whether the cleaned `body` holds the phrase: the whole body
+    /// normalised and searched. For one document; a corpus goes through
+    /// [`PhraseIndex`].
+    pub fn occurs_in(&self, body: &str) -> bool {
+        let norm = normalize(body);
+        let finder = Finder::new(self.text.as_bytes());
+        let mut pos = 0;
+        while let Some(i) = finder.find(&norm.as_bytes()[pos..]) {
+            let (s, e) = (pos + i, pos + i + self.text.len());
+            if self.at_boundaries(&norm, s, e) {
+                return true;
+            }
+            pos = s + 1;
+        }
+        false
+    }
+
     /// Whether a hit at `start..end` of normalised `text` is a whole match.
-    fn at_boundaries(&self, text: &str, start: usize, end: usize) -> bool {
+    pub(crate) fn at_boundaries(&self, text: &str, start: usize, end: usize) -> bool {
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let first = self.text.chars().next();
         if word(first) && word(text[..start].chars().next_back()) {
@@ -77,37 +88,48 @@ pub fn normalize_into(src: &str, out: &mut String, mut map: Option<&mut Vec<usiz
     let mut space = out.ends_with(' ');
     for (at, c) in src.char_indices() {
         let before = out.len();
-        if c.is_ascii() {
-            if c.is_ascii_whitespace() || c == '\u{0b}' {
-                if !space {
-                    out.push(' ');
-                }
-                space = true;
-            } else {
-                out.push(c.to_ascii_lowercase());
-                space = false;
-            }
-        } else if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            match c {
-                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
-                '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{b4}' => {
-                    out.push('\'')
-                }
-                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}'
-                | '\u{bb}' => out.push('"'),
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-                c => out.extend(c.to_lowercase()),
-            }
-            space = space && out.len() == before;
-        }
+        push_normalized(c, out, &mut space);
         if let Some(map) = map.as_deref_mut() {
             map.extend(std::iter::repeat_n(at, out.len() - before));
         }
+    }
+}
+
+/// One step of [`normalize_into`]: append the normalised form of `c`.
+/// `space` says whether the output ends in a collapsed run of whitespace
+/// (and is updated), so the index ([`fulltext`](super::fulltext)) can
+/// normalise word by word and a few chars at a time exactly as a whole
+/// body is normalised.
+#[inline]
+pub fn push_normalized(c: char, out: &mut String, space: &mut bool) {
+    let before = out.len();
+    if c.is_ascii() {
+        if c.is_ascii_whitespace() || c == '\u{0b}' {
+            if !*space {
+                out.push(' ');
+            }
+            *space = true;
+        } else {
+            out.push(c.to_ascii_lowercase());
+            *space = false;
+        }
+    } else if c.is_whitespace() {
+        if !*space {
+            out.push(' ');
+        }
+        *space = true;
+    } else {
+        match c {
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{b4}' => {
+                out.push('\'')
+            }
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}'
+            | '\u{bb}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+        *space = *space && out.len() == before;
     }
 }
 
@@ -141,129 +163,64 @@ pub fn find_in(text: &str, phrase: &Phrase) -> Vec<(usize, usize)> {
     hits
 }
 
-/// Normalised bodies of [`BLOCK`] documents.
-#[derive(Debug, Default)]
-struct Block {
-    text: String,
-    /// Where each document starts in `text`, and the end as the last.
-    starts: Vec<usize>,
-}
-
-impl Block {
-    fn new(docs: &[Document]) -> Block {
-        let mut text = String::with_capacity(docs.iter().map(|d| d.body.len() + 1).sum());
-        let mut starts = Vec::with_capacity(docs.len() + 1);
-        for doc in docs {
-            starts.push(text.len());
-            normalize_into(&doc.body, &mut text, None);
-            text.push('\n');
-        }
-        starts.push(text.len());
-        text.shrink_to_fit();
-        Block { text, starts }
-    }
-
-    /// Local indices of the documents holding `phrase`, ascending.
-    fn scan(&self, finder: &Finder, phrase: &Phrase, out: &mut Vec<usize>) {
-        let hay = self.text.as_bytes();
-        let mut pos = 0;
-        while let Some(i) = finder.find(&hay[pos..]) {
-            let (s, e) = (pos + i, pos + i + phrase.text.len());
-            if phrase.at_boundaries(&self.text, s, e) {
-                let doc = self.starts.partition_point(|&st| st <= s) - 1;
-                out.push(doc);
-                pos = self.starts[doc + 1];
-            } else {
-                pos = s + 1;
-            }
-        }
-    }
-
-    /// Whether local document `doc` holds `phrase`.
-    fn contains(&self, doc: usize, finder: &Finder, phrase: &Phrase) -> bool {
-        let (Some(&from), Some(&to)) = (self.starts.get(doc), self.starts.get(doc + 1)) else {
-            return false;
-        };
-        // The slice keeps its trailing `\n`, a non-word boundary.
-        let text = &self.text[from..to];
-        let mut pos = 0;
-        while let Some(i) = finder.find(&text.as_bytes()[pos..]) {
-            let (s, e) = (pos + i, pos + i + phrase.text.len());
-            if phrase.at_boundaries(text, s, e) {
-                return true;
-            }
-            pos = s + 1;
-        }
-        false
-    }
-}
-
-/// The normalised bodies of a corpus, for phrase search.
+/// Phrase search over a corpus, answered from its word index.
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
-    blocks: Vec<Block>,
-    docs: usize,
+    words: WordIndex,
 }
 
+/// Below this share of the corpus, [`PhraseIndex::retain`] checks the
+/// candidates one by one rather than answering for the whole corpus.
+const FEW: usize = 8;
+
 impl PhraseIndex {
-    /// Normalise every body, blocks in parallel on the current rayon pool.
+    /// Index every body, blocks in parallel on the current rayon pool.
     pub fn new(docs: &[Document]) -> PhraseIndex {
         PhraseIndex {
-            blocks: docs.par_chunks(BLOCK).map(Block::new).collect(),
-            docs: docs.len(),
+            words: WordIndex::new(docs),
         }
     }
 
-    /// Every document holding `phrase`, ascending.
-    pub fn find(&self, phrase: &Phrase) -> Vec<DocIdx> {
-        let finder = Finder::new(phrase.text.as_bytes());
-        self.blocks
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(b, block)| {
-                let mut local = Vec::new();
-                block.scan(&finder, phrase, &mut local);
-                local.into_iter().map(move |d| b * BLOCK + d)
-            })
-            .collect()
+    /// Every document of `docs` holding `phrase`, ascending. `docs` must
+    /// be the corpus indexed; any other is scanned instead.
+    pub fn find(&self, phrase: &Phrase, docs: &[Document]) -> Vec<DocIdx> {
+        if docs.len() != self.words.len() {
+            return super::scan::Scan::new(docs).find(phrase);
+        }
+        self.words.find(phrase, docs)
     }
 
-    /// The `candidates` holding `phrase`, in their order. Cheaper than
-    /// [`find`](Self::find) when the candidates are few.
-    pub fn retain(&self, phrase: &Phrase, candidates: &[DocIdx]) -> Vec<DocIdx> {
-        let finder = Finder::new(phrase.text.as_bytes());
+    /// The `candidates` holding `phrase`, in their order.
+    pub fn retain(&self, phrase: &Phrase, candidates: &[DocIdx], docs: &[Document]) -> Vec<DocIdx> {
+        if docs.len() != self.words.len() {
+            return super::scan::Scan::new(docs).retain(phrase, candidates);
+        }
+        if candidates.len().saturating_mul(FEW) < docs.len() {
+            return self.words.retain(phrase, candidates, docs);
+        }
+        let found = self.find(phrase, docs);
+        let mut hit = vec![false; docs.len()];
+        for d in found {
+            hit[d] = true;
+        }
         candidates
-            .par_iter()
-            .with_min_len(256)
+            .iter()
             .copied()
-            .filter(|&d| {
-                self.blocks
-                    .get(d / BLOCK)
-                    .is_some_and(|b| b.contains(d % BLOCK, &finder, phrase))
-            })
+            .filter(|&d| hit.get(d).copied().unwrap_or(false))
             .collect()
     }
 
     pub fn len(&self) -> usize {
-        self.docs
+        self.words.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.docs == 0
+        self.words.is_empty()
     }
 
     /// Bytes held, for the memory figures.
     pub fn heap_bytes(&self) -> usize {
-        self.blocks
-            .iter()
-            .map(|b| b.text.capacity() + b.starts.capacity() * std::mem::size_of::<usize>())
-            .sum()
-    }
-
-    /// The normalised text of every block, for the benches' baseline scan.
-    #[doc(hidden)]
-    pub fn blocks(&self) -> impl Iterator<Item = &str> {
-        self.blocks.iter().map(|b| b.text.as_str())
+        self.words.heap_bytes()
     }
 }
 
