@@ -69,6 +69,9 @@ pub struct Gazetteer {
     not_names: HashSet<&'static str>,
     connectors: HashSet<&'static str>,
     numbers: HashSet<&'static str>,
+    /// For each first letter a-z, a bit per length (below 32) of the number
+    /// words that start with it: most words are ruled out without hashing.
+    number_shapes: [u32; 26],
     media: HashSet<&'static str>,
     multipliers: HashSet<&'static str>,
     function: HashSet<&'static str>,
@@ -265,6 +268,7 @@ impl Gazetteer {
             weekdays,
             not_names,
             connectors,
+            number_shapes: shapes(&numbers),
             numbers,
             media,
             multipliers,
@@ -382,6 +386,9 @@ impl Gazetteer {
         if w.len() < 3 {
             return false;
         }
+        if !self.may_be_number(w) && !w.bytes().any(|b| b == b'-') {
+            return false;
+        }
         let mut buf = [0u8; 32];
         let Some(lower) = ascii_lower(w, &mut buf) else {
             return false;
@@ -418,11 +425,50 @@ impl Gazetteer {
 /// The leading run of letters and digits of `s`: the word an entry starts
 /// with, and the word of a text an entry may start at.
 fn first_word(s: &str) -> &str {
-    let end = s
+    // ASCII letters and digits first, bytes at a time: most words are ASCII.
+    let b = s.as_bytes();
+    let mut j = 0;
+    while j < b.len() && b[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
+    if b.get(j).is_none_or(u8::is_ascii) {
+        return &s[..j];
+    }
+    let end = s[j..]
         .char_indices()
         .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(i, _)| i);
+        .map_or(s.len(), |(i, _)| j + i);
     &s[..end]
+}
+
+impl Gazetteer {
+    /// Whether a word without hyphens has the first letter and length of a
+    /// number word (ASCII lowercase of `w`, as [`Gazetteer::is_number_word`]
+    /// compares).
+    fn may_be_number(&self, w: &str) -> bool {
+        let first = w.as_bytes().first().map_or(0, |b| b.to_ascii_lowercase());
+        first.is_ascii_lowercase()
+            && w.len() < 32
+            && self.number_shapes[(first - b'a') as usize] & (1 << w.len()) != 0
+    }
+}
+
+/// The first-letter-and-length bits of a set of ASCII words (see
+/// `Gazetteer::number_shapes`); a word that fits none of them is not in it.
+fn shapes(words: &HashSet<&'static str>) -> [u32; 26] {
+    let mut out = [0u32; 26];
+    for w in words {
+        if let Some(&f) = w.as_bytes().first()
+            && f.is_ascii_lowercase()
+            && w.len() < 32
+        {
+            out[(f - b'a') as usize] |= 1 << w.len();
+        } else {
+            // A word the bits cannot describe: let every word through.
+            return [u32::MAX; 26];
+        }
+    }
+    out
 }
 
 /// `w` in ASCII lowercase in `buf`, when it is short ASCII.

@@ -12,6 +12,7 @@ mod gazetteer;
 mod index;
 mod links;
 mod numeric;
+mod overlap;
 mod resolve;
 mod tokens;
 
@@ -117,14 +118,14 @@ pub fn build_with(docs: &[Document], corrections: &Corrections) -> EntityIndex {
 /// Resolve extracted candidates (one [`Extract`] per document, in corpus
 /// order) into entities, ids not yet assigned.
 pub fn resolve_extracts(extracts: &[Extract]) -> Vec<Entity> {
-    resolve::resolve(extracts)
+    overlap::settle(resolve::resolve(extracts))
 }
 
 /// Extraction (in parallel, one document per task) and resolution, without
 /// corrections: what the machine thinks.
 pub fn resolve_docs(docs: &[Document]) -> Vec<Entity> {
     let extracts: Vec<Extract> = docs.par_iter().map(|d| extract(&d.body)).collect();
-    name_entities(resolve::resolve(&extracts))
+    name_entities(overlap::settle(resolve::resolve(&extracts)))
 }
 
 /// [`build_with`] from extracts already made, one per document in corpus
@@ -134,7 +135,7 @@ pub fn build_from_extracts(
     docs: &[Document],
     corrections: &Corrections,
 ) -> EntityIndex {
-    let mut entities = name_entities(resolve::resolve(extracts));
+    let mut entities = name_entities(overlap::settle(resolve::resolve(extracts)));
     corrections.apply(&mut entities, docs);
     EntityIndex::new(entities, docs.len())
 }

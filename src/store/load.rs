@@ -13,6 +13,7 @@
 //! by an earlier document gets `~2`, `~3`, … appended.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -134,13 +135,19 @@ pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, Problem> {
         path: path.to_path_buf(),
         reason,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| problem(format!("cannot read: {e}")))?
-        .len();
+    // One open and one fstat of the open file (rather than a stat of the
+    // path, then `fs::read`'s own open and stat): fewer syscalls per file.
+    let cannot = |e: std::io::Error| problem(format!("cannot read: {e}"));
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
     if size > MAX_FILE {
         return Err(problem(format!("too large ({size} bytes); skipped")));
     }
-    std::fs::read(path).map_err(|e| problem(format!("cannot read: {e}")))
+    // One byte more than the size, so the read that meets the end does not
+    // make the buffer grow.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.read_to_end(&mut bytes).map_err(cannot)?;
+    Ok(bytes)
 }
 
 /// The text of `doc` as read from its file, before cleaning. Documents

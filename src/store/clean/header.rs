@@ -42,19 +42,67 @@ pub struct Header {
     pub body_start: usize,
 }
 
-/// Up to `cap` words of `s`, counted.
+/// Up to `cap` words of `s`, counted: `s.split_whitespace().take(cap)
+/// .count()`, scanning bytes and decoding only the characters that may be
+/// Unicode spaces (it is asked of every block, several times).
 pub fn words(s: &str, cap: usize) -> usize {
-    s.split_whitespace().take(cap).count()
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    loop {
+        // Skip spaces.
+        while i < b.len() {
+            match space_at(s, i) {
+                Some(len) => i += len,
+                None => break,
+            }
+        }
+        if i >= b.len() || n == cap {
+            return n;
+        }
+        n += 1;
+        // Skip the word: ASCII bytes at a time, other characters decoded
+        // only when their lead byte may start a space.
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii() {
+                if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                    break;
+                }
+                i += 1;
+            } else if space_at(s, i).is_some() {
+                break;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// The length of the whitespace character at byte `i` of `s`, if there is
+/// one there. Non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000-U+205F,
+/// U+3000) start with one of four lead bytes; other bytes are not spaces.
+fn space_at(s: &str, i: usize) -> Option<usize> {
+    match s.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(1),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
+        _ => None,
+    }
 }
 
 /// A line shaped like a headline: short, not closed by a full stop or comma.
 pub fn heading_like(s: &str) -> bool {
-    let n = words(s, 26);
+    // (The length first: most blocks are paragraphs, too long to count.)
     s.len() <= 250
-        && (1..=25).contains(&n)
+        && (1..=25).contains(&words(s, 26))
         && !s.ends_with(['.', ',', ';', ':'])
         && s.chars().next().is_some_and(|c| !c.is_lowercase())
-        && !SENTENCE_BREAK.is_match(s)
+        && !(memchr::memchr3(b'.', b'!', b'?', s.as_bytes()).is_some()
+            && SENTENCE_BREAK.is_match(s))
 }
 
 /// A full stop after a lower-case word, then a capital: two sentences, so
@@ -276,11 +324,28 @@ fn key_word_hashes(s: &str) -> Vec<u64> {
     let mut h: u64 = 0;
     let mut in_word = false;
     let feed = |h: &mut u64, c: char| *h = (h.rotate_left(5) ^ c as u64).wrapping_mul(K);
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            feed(&mut h, c.to_ascii_lowercase());
-            in_word = true;
-        } else if !c.is_ascii() && c.is_alphanumeric() {
+    // Bytes, decoding only non-ASCII characters: most text is ASCII.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                feed(&mut h, b.to_ascii_lowercase() as char);
+                in_word = true;
+            } else if in_word {
+                out.push(h);
+                h = 0;
+                in_word = false;
+            }
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 feed(&mut h, l);
             }
