@@ -18,6 +18,8 @@ use super::resolve::{key, skeleton, words};
 
 /// "No such string" in a [`Node`]'s id fields.
 pub const NONE: u32 = u32::MAX;
+/// "Not computed yet" in lazily filled tables.
+const UNSET: u32 = u32::MAX - 1;
 
 /// Strings stored once, by id.
 #[derive(Default)]
@@ -49,7 +51,26 @@ pub mod flag {
     pub const NESTED: u8 = 4;
     /// Waits for a referent (see `resolve`).
     pub const OPEN: u8 = 8;
+    /// Has an [`Extra`](super::Extra) in [`Nodes::extras`](super::Nodes).
+    pub const EXTRA: u8 = 16;
 }
+
+/// What few candidates carry beyond a name, kept beside the nodes rather
+/// than in each: a title, a long form, a bare place name.
+#[derive(Debug, Clone, Copy)]
+pub struct Extra {
+    /// The lowercased title written before it, in `norm`, or [`NONE`].
+    pub title: u32,
+    /// Surface forms in `names`, or [`NONE`].
+    pub long_form: u32,
+    pub bare_place: u32,
+}
+
+const NO_EXTRA: Extra = Extra {
+    title: NONE,
+    long_form: NONE,
+    bare_place: NONE,
+};
 
 /// One candidate mention. Offsets are `u32`: a body is one file's text,
 /// held whole in memory, far below 4 GiB.
@@ -63,13 +84,6 @@ pub struct Node {
     /// Its comparison key (kind-prefixed for dates and figures), in
     /// [`Nodes::norm`].
     pub key: u32,
-    /// Its consonant skeleton in `norm`, or [`NONE`].
-    pub skel: u32,
-    /// The lowercased title written before it, in `norm`, or [`NONE`].
-    pub title: u32,
-    /// Surface forms in `names`, or [`NONE`].
-    pub long_form: u32,
-    pub bare_place: u32,
     pub alias: u32,
     pub kind: Option<Kind>,
     pub strength: u8,
@@ -87,6 +101,8 @@ impl Node {
 #[derive(Default)]
 pub struct Nodes {
     pub nodes: Vec<Node>,
+    /// The extras of the nodes that have one, by node.
+    extras: Vec<(u32, Extra)>,
     /// Pairs of nodes the text says are one entity.
     pub links: Vec<(u32, u32)>,
     /// Surface forms as written.
@@ -97,8 +113,9 @@ pub struct Nodes {
     name_keys: Vec<[u32; 3]>,
     /// Per name: its word count.
     pub name_words: Vec<u32>,
-    /// Per key: its skeleton (lazily; [`NONE`] when it has none).
-    key_skel: HashMap<u32, u32>,
+    /// Per key of a plain name: its skeleton, [`NONE`] when it has none
+    /// ([`UNSET`] when not computed).
+    key_skel: Vec<u32>,
     docs: u32,
 }
 
@@ -116,10 +133,9 @@ impl Nodes {
                 _ => 0,
             };
             let key = self.key(name, class);
-            let skel = match class {
-                0 => self.skeleton(key),
-                _ => NONE,
-            };
+            if class == 0 {
+                self.skeleton(key);
+            }
             let mut flags = 0;
             if c.bare_title {
                 flags |= flag::BARE_TITLE;
@@ -153,16 +169,21 @@ impl Nodes {
                 Some(b) => self.name(b),
                 None => NONE,
             };
+            let extra = Extra {
+                title,
+                long_form,
+                bare_place,
+            };
+            if title != NONE || long_form != NONE || bare_place != NONE {
+                flags |= flag::EXTRA;
+                self.extras.push((self.nodes.len() as u32, extra));
+            }
             self.nodes.push(Node {
                 doc,
                 start: c.start as u32,
                 end: c.end as u32,
                 name,
                 key,
-                skel,
-                title,
-                long_form,
-                bare_place,
                 alias: c.alias.unwrap_or(NONE),
                 kind: c.kind,
                 strength: c.strength,
@@ -204,16 +225,45 @@ impl Nodes {
         id
     }
 
+    /// The skeleton of a plain name's key, computed once per key.
     fn skeleton(&mut self, key: u32) -> u32 {
-        if let Some(&s) = self.key_skel.get(&key) {
+        let k = key as usize;
+        if let Some(&s) = self.key_skel.get(k).filter(|&&s| s != UNSET) {
             return s;
         }
         let s = match skeleton(self.norm.str(key)) {
             Some(s) => self.norm.id(&s),
             None => NONE,
         };
-        self.key_skel.insert(key, s);
+        if self.key_skel.len() <= k {
+            self.key_skel.resize(k + 1, UNSET);
+        }
+        self.key_skel[k] = s;
         s
+    }
+
+    /// The skeleton of the key of a plain name, or [`NONE`].
+    pub fn skeleton_of(&self, key: u32) -> u32 {
+        match self.key_skel.get(key as usize) {
+            Some(&s) if s != UNSET => s,
+            _ => NONE,
+        }
+    }
+
+    /// The extra of node `n` (all [`NONE`] when it has none).
+    pub fn extra(&self, n: usize, node: &Node) -> Extra {
+        if !node.is(flag::EXTRA) {
+            return NO_EXTRA;
+        }
+        match self.extras.binary_search_by_key(&(n as u32), |e| e.0) {
+            Ok(i) => self.extras[i].1,
+            Err(_) => NO_EXTRA,
+        }
+    }
+
+    /// The nodes that have an extra, with it, in node order.
+    pub fn extras(&self) -> &[(u32, Extra)] {
+        &self.extras
     }
 
     pub fn len(&self) -> usize {

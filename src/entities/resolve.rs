@@ -159,13 +159,14 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
                 }
             }
         }
-        if matches!(c.kind, Some(Kind::Date | Kind::Quantity)) || c.skel == NONE {
+        let skel = x.skeleton_of(c.key);
+        if matches!(c.kind, Some(Kind::Date | Kind::Quantity)) || skel == NONE {
             continue;
         }
-        match by_skeleton.get(&c.skel) {
+        match by_skeleton.get(&skel) {
             Some(&m) => sets.union(m, n),
             None => {
-                by_skeleton.insert(c.skel, n);
+                by_skeleton.insert(skel, n);
             }
         }
     }
@@ -173,17 +174,20 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     // A bare place ("Ashraf" of "Camp Ashraf") joins the name it equals;
     // else it is remembered as written, for open words to join below.
     let mut raw: Vec<(u32, usize)> = Vec::new();
-    for (n, c) in nodes.iter().enumerate() {
-        if c.bare_place == NONE {
-            continue;
-        }
-        let k = x.key(c.bare_place, 0);
+    let bare: Vec<(usize, u32)> = x
+        .extras()
+        .iter()
+        .filter(|(_, e)| e.bare_place != NONE)
+        .map(|&(n, e)| (n as usize, e.bare_place))
+        .collect();
+    for (n, place) in bare {
+        let k = x.key(place, 0);
         if let Some(&m) = by_key.get(&k) {
             sets.union(m, n);
-        } else if x.names.str(c.bare_place) == x.norm.str(k) {
+        } else if x.names.str(place) == x.norm.str(k) {
             by_key.insert(k, n);
         } else {
-            raw.push((c.bare_place, n));
+            raw.push((place, n));
         }
     }
     // Everything remembered, by normalised key.
@@ -229,14 +233,13 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     let mut parts_of: HashMap<u32, Option<(u32, u32)>> = HashMap::default();
     for (n, c) in nodes.iter().enumerate() {
         let root = sets.find(n);
-        let kind = kinds
-            .get(&root)
-            .map_or_else(|| guess(c.name, &x.names), |k| k.0);
+        let kind = kinds.get(&root).unwrap_or_else(|| guess(c.name, &x.names));
         if kind != Kind::Person {
             continue;
         }
-        if c.title != NONE && !c.is(flag::BARE_TITLE) {
-            push_unique(titled.entry((c.doc, c.title)).or_default(), root);
+        let title = x.extra(n, c).title;
+        if title != NONE && !c.is(flag::BARE_TITLE) {
+            push_unique(titled.entry((c.doc, title)).or_default(), root);
         }
         if open(n) {
             continue;
@@ -264,7 +267,7 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     let mut cues_of: HashMap<u32, Vec<u32>> = HashMap::default();
     for (n, c) in nodes.iter().enumerate() {
         let root = sets.find(n);
-        if open(n) || !matches!(kinds.get(&root).map(|k| k.0), Some(Kind::Org | Kind::Place)) {
+        if open(n) || !matches!(kinds.get(&root), Some(Kind::Org | Kind::Place)) {
             continue;
         }
         let cues = cues_of.entry(c.key).or_insert_with(|| {
@@ -295,7 +298,8 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
         let bare_title = c.is(flag::BARE_TITLE);
         let weak = c.is(flag::WEAK_COMMON);
         let referent = if bare_title {
-            titled.get(&(c.doc, c.title)).and_then(single)
+            let title = x.extra(n, c).title;
+            titled.get(&(c.doc, title)).and_then(single)
         } else {
             match surname.get(&(c.doc, c.key)) {
                 Some(v) => single(v),
@@ -338,9 +342,7 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
         if dropped[n] || !read.insert((root, c.name)) {
             continue;
         }
-        let kind = kinds
-            .get(&root)
-            .map_or_else(|| guess(c.name, &x.names), |k| k.0);
+        let kind = kinds.get(&root).unwrap_or_else(|| guess(c.name, &x.names));
         if kind != Kind::Org {
             continue;
         }
@@ -362,7 +364,7 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     // 5. A short organisation name that ends exactly one longer one.
     short_forms(&nodes, &x.norm, &mut sets, &dropped, gaz);
 
-    build(&nodes, &x.names, &mut sets, &dropped, gaz)
+    build(&nodes, &x, &mut sets, &dropped, gaz)
 }
 
 /// The unusual words of an organisation's name, as keys: seven letters or
@@ -413,7 +415,7 @@ fn short_forms(
             continue;
         }
         let root = sets.find(n);
-        if kinds.get(&root).map(|k| k.0) != Some(Kind::Org) {
+        if kinds.get(&root) != Some(Kind::Org) {
             continue;
         }
         push_unique(names.entry(k).or_default(), root);
@@ -472,18 +474,17 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
     }
 }
 
-/// The kind each set leans to, with the total evidence for it, by root
-/// node: a dense table rather than a hash map, since it is asked once per
-/// node in several passes.
-struct Votes(Vec<Option<(Kind, u32)>>);
+/// The kind each set leans to, by root node: a dense table rather than a
+/// hash map, since it is asked once per node in several passes.
+struct Votes(Vec<Option<Kind>>);
 
 impl Votes {
-    fn get(&self, root: &usize) -> Option<&(Kind, u32)> {
-        self.0.get(*root).and_then(Option::as_ref)
+    fn get(&self, root: &usize) -> Option<Kind> {
+        self.0.get(*root).copied().flatten()
     }
 }
 
-/// The kind each current set leans to, with the total evidence for it.
+/// The kind each current set leans to (the most evidence).
 fn vote(nodes: &[Node], sets: &mut Sets) -> Votes {
     let mut tally: Vec<[u32; 5]> = vec![[0; 5]; nodes.len()];
     for (n, c) in nodes.iter().enumerate() {
@@ -503,7 +504,7 @@ fn vote(nodes: &[Node], sets: &mut Sets) -> Votes {
                     .iter()
                     .enumerate()
                     .max_by_key(|&(i, v)| (*v, std::cmp::Reverse(i)))?;
-                (best > 0).then_some((Kind::ALL[i], best))
+                (best > 0).then_some(Kind::ALL[i])
             })
             .collect(),
     )
@@ -512,7 +513,7 @@ fn vote(nodes: &[Node], sets: &mut Sets) -> Votes {
 /// Turn the sets into entities: kind, display name, aliases, mentions.
 fn build(
     nodes: &[Node],
-    names: &Interner,
+    x: &Nodes,
     sets: &mut Sets,
     dropped: &[bool],
     gaz: &Gazetteer,
@@ -530,7 +531,7 @@ fn build(
     // Each set becomes its entity on its own: in parallel, in root order.
     groups
         .par_iter()
-        .filter_map(|group| entity(nodes, names, group, &kinds, gaz))
+        .filter_map(|group| entity(nodes, x, group, &kinds, gaz))
         .collect()
 }
 
@@ -539,15 +540,16 @@ fn build(
 /// titles).
 fn entity(
     nodes: &[Node],
-    names: &Interner,
+    x: &Nodes,
     group: &[(u32, u32)],
     kinds: &Votes,
     gaz: &Gazetteer,
 ) -> Option<Entity> {
+    let names = &x.names;
     let root = group.first()?.0 as usize;
     let members = || group.iter().map(|&(_, n)| &nodes[n as usize]);
     let kind = match kinds.get(&root) {
-        Some((k, _)) => *k,
+        Some(k) => k,
         None => guess_kind(names.str(members().next()?.name), gaz),
     };
     // Surface forms by frequency.
@@ -587,10 +589,11 @@ fn entity(
     }
     // Bare titles and long forms, in order of first mention, each once.
     let mut seen: rustc_hash::FxHashSet<u32> = Default::default();
-    for c in members() {
+    for &(_, n) in group {
+        let c = &nodes[n as usize];
         let extra = [
             Some(c.name).filter(|_| c.is(flag::BARE_TITLE)),
-            Some(c.long_form).filter(|&l| l != NONE),
+            Some(x.extra(n as usize, c).long_form).filter(|&l| l != NONE),
         ];
         for id in extra.into_iter().flatten() {
             if seen.insert(id) {
