@@ -217,8 +217,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
                 .filter(|e| kind.is_none_or(|k| e.kind == k))
                 .collect();
             if json {
-                let values: Vec<_> = chosen.iter().map(|e| json::entity(e, corpus)).collect();
-                json::print(out, &values)
+                json::print(out, &json::entities(chosen.iter().copied(), corpus))
             } else {
                 table::entities(out, &chosen, table::width())
             }

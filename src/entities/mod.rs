@@ -11,6 +11,7 @@ mod extract;
 mod gazetteer;
 mod index;
 mod links;
+mod nodes;
 mod numeric;
 mod overlap;
 mod resolve;
@@ -121,11 +122,19 @@ pub fn resolve_extracts(extracts: &[Extract]) -> Vec<Entity> {
     overlap::settle(resolve::resolve(extracts))
 }
 
+/// Documents extracted at once by [`resolve_docs`]: their extracts are
+/// folded in and dropped before the next block is made.
+const BLOCK: usize = 1024;
+
 /// Extraction (in parallel, one document per task) and resolution, without
 /// corrections: what the machine thinks.
 pub fn resolve_docs(docs: &[Document]) -> Vec<Entity> {
-    let extracts: Vec<Extract> = docs.par_iter().map(|d| extract(&d.body)).collect();
-    name_entities(overlap::settle(resolve::resolve(&extracts)))
+    let mut fold = Fold::default();
+    for block in docs.chunks(BLOCK) {
+        let extracts: Vec<Extract> = block.par_iter().map(|d| extract(&d.body)).collect();
+        extracts.iter().for_each(|x| fold.push(x));
+    }
+    fold.resolve()
 }
 
 /// [`build_with`] from extracts already made, one per document in corpus
@@ -135,9 +144,42 @@ pub fn build_from_extracts(
     docs: &[Document],
     corrections: &Corrections,
 ) -> EntityIndex {
-    let mut entities = name_entities(overlap::settle(resolve::resolve(extracts)));
-    corrections.apply(&mut entities, docs);
-    EntityIndex::new(entities, docs.len())
+    let mut fold = Fold::default();
+    extracts.iter().for_each(|x| fold.push(x));
+    fold.build(docs, corrections)
+}
+
+/// Extracts folded in one by one, in corpus order, ready to resolve: each
+/// is kept only as compact candidates with interned names, so a caller
+/// reading extracts back (or making them) can drop each once pushed.
+#[derive(Default)]
+pub struct Fold {
+    nodes: nodes::Nodes,
+}
+
+impl Fold {
+    /// Fold in the extract of the next document.
+    pub fn push(&mut self, x: &Extract) {
+        self.nodes.push(x);
+    }
+
+    /// How many documents were folded in.
+    pub fn docs(&self) -> usize {
+        self.nodes.docs()
+    }
+
+    /// Resolution without corrections, ids assigned.
+    pub fn resolve(self) -> Vec<Entity> {
+        name_entities(overlap::settle(resolve::resolve_nodes(self.nodes)))
+    }
+
+    /// The entity index of `docs` (the documents folded in, in order) with
+    /// `corrections`, as [`build_with`] makes it.
+    pub fn build(self, docs: &[Document], corrections: &Corrections) -> EntityIndex {
+        let mut entities = self.resolve();
+        corrections.apply(&mut entities, docs);
+        EntityIndex::new(entities, docs.len())
+    }
 }
 
 /// Give resolved entities their stable ids (`kind:slug`, `-2`… on clashes).

@@ -14,8 +14,9 @@ use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::extract::{Cand, Extract, strength};
+use super::extract::Extract;
 use super::gazetteer::Gazetteer;
+use super::nodes::{Interner, NONE, Node, Nodes, flag};
 use super::{Entity, Kind, Mention};
 
 /// Union-find over mention nodes.
@@ -111,195 +112,199 @@ pub fn skeleton(key: &str) -> Option<String> {
     Some(out)
 }
 
-fn words(name: &str) -> usize {
+pub fn words(name: &str) -> usize {
     name.split_whitespace().count()
 }
 
 /// Resolve the candidates of every document (`extracts[doc]`) into entities.
 pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
+    let mut nodes = Nodes::default();
+    for x in extracts {
+        nodes.push(x);
+    }
+    resolve_nodes(nodes)
+}
+
+/// `(doc or NONE, normalised word)`: where a name part was seen.
+type Part = (u32, u32);
+
+/// Resolve the folded candidates of a corpus into entities.
+pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     let gaz = Gazetteer::get();
-    let nodes: Vec<(usize, &Cand)> = extracts
-        .iter()
-        .enumerate()
-        .flat_map(|(d, x)| x.cands.iter().map(move |c| (d, c)))
-        .collect();
-    let offsets: Vec<usize> = extracts
-        .iter()
-        .scan(0, |acc, x| {
-            let at = *acc;
-            *acc += x.cands.len();
-            Some(at)
-        })
-        .collect();
-    let keys: Vec<String> = nodes
-        .par_iter()
-        .map(|(_, c)| match c.kind {
-            Some(Kind::Date) => format!("date:{}", key(&c.name)),
-            Some(Kind::Quantity) => format!("quantity:{}", key(&c.name)),
-            _ => key(&c.name),
-        })
-        .collect();
-    let skeletons: Vec<Option<String>> = nodes
-        .par_iter()
-        .zip(&keys)
-        .map(|((_, c), k)| match c.kind {
-            Some(Kind::Date | Kind::Quantity) => None,
-            _ => skeleton(k),
-        })
-        .collect();
-    let mut sets = Sets::new(nodes.len());
-    let mut dropped = vec![false; nodes.len()];
-    // Open nodes wait for a referent: single-word people or unknowns,
-    // ordinary words ("the Court") and bare titles ("the President").
-    let open: Vec<bool> = nodes
-        .iter()
-        .map(|(_, c)| {
-            c.bare_title
-                || c.weak_common
-                || (words(&c.name) == 1
-                    && c.alias.is_none()
-                    && matches!(c.kind, None | Some(Kind::Person)))
-        })
-        .collect();
+    let count = x.len();
+    let mut sets = Sets::new(count);
+    let mut dropped = vec![false; count];
+    let nodes = std::mem::take(&mut x.nodes);
+    let open = |n: usize| nodes[n].is(flag::OPEN);
 
     // 1. Equal names, curated aliases, stated links, bare places, skeletons.
-    let mut by_key: HashMap<&str, usize> = HashMap::default();
+    let mut by_key: HashMap<u32, usize> = HashMap::default();
     let mut by_alias: HashMap<u32, usize> = HashMap::default();
-    let mut by_skeleton: HashMap<&str, usize> = HashMap::default();
-    for (n, (_, c)) in nodes.iter().enumerate() {
-        if open[n] {
+    let mut by_skeleton: HashMap<u32, usize> = HashMap::default();
+    for (n, c) in nodes.iter().enumerate() {
+        if open(n) {
             continue;
         }
-        match by_key.get(keys[n].as_str()) {
+        match by_key.get(&c.key) {
             Some(&m) => sets.union(m, n),
             None => {
-                by_key.insert(&keys[n], n);
+                by_key.insert(c.key, n);
             }
         }
-        if let Some(a) = c.alias {
-            match by_alias.get(&a) {
+        if c.alias != NONE {
+            match by_alias.get(&c.alias) {
                 Some(&m) => sets.union(m, n),
                 None => {
-                    by_alias.insert(a, n);
+                    by_alias.insert(c.alias, n);
                 }
             }
         }
-        if matches!(c.kind, Some(Kind::Date | Kind::Quantity)) {
+        let skel = x.skeleton_of(c.key);
+        if matches!(c.kind, Some(Kind::Date | Kind::Quantity)) || skel == NONE {
             continue;
         }
-        if let Some(s) = skeletons[n].as_deref() {
-            match by_skeleton.get(s) {
-                Some(&m) => sets.union(m, n),
-                None => {
-                    by_skeleton.insert(s, n);
-                }
+        match by_skeleton.get(&skel) {
+            Some(&m) => sets.union(m, n),
+            None => {
+                by_skeleton.insert(skel, n);
             }
         }
     }
-    for (n, (_, c)) in nodes.iter().enumerate() {
-        if let Some(bare) = &c.bare_place {
-            if let Some(&m) = by_key.get(key(bare).as_str()) {
-                sets.union(m, n);
-            } else {
-                by_key.insert(bare.as_str(), n);
-            }
+    drop((by_alias, by_skeleton));
+    // A bare place ("Ashraf" of "Camp Ashraf") joins the name it equals;
+    // else it is remembered as written, for open words to join below.
+    let mut raw: Vec<(u32, usize)> = Vec::new();
+    let bare: Vec<(usize, u32)> = x
+        .extras()
+        .iter()
+        .filter(|(_, e)| e.bare_place != NONE)
+        .map(|&(n, e)| (n as usize, e.bare_place))
+        .collect();
+    for (n, place) in bare {
+        let k = x.key(place, 0);
+        if let Some(&m) = by_key.get(&k) {
+            sets.union(m, n);
+        } else if x.names.str(place) == x.norm.str(k) {
+            by_key.insert(k, n);
+        } else {
+            raw.push((place, n));
         }
     }
-    // by_key now also maps bare place names; re-key them normalised.
-    let by_key: HashMap<String, usize> = by_key.into_iter().map(|(k, v)| (key(k), v)).collect();
-    for (d, x) in extracts.iter().enumerate() {
-        for &(a, b) in &x.links {
-            sets.union(offsets[d] + a, offsets[d] + b);
-        }
+    // Everything remembered, by normalised key.
+    let mut settled: HashMap<u32, usize> = HashMap::default();
+    let mut remembered: Vec<(u32, usize)> = by_key.into_iter().collect();
+    remembered.sort_unstable_by_key(|&(_, n)| n);
+    for (k, n) in remembered {
+        let again = key(x.norm.str(k));
+        settled.insert(x.norm.id(&again), n);
+    }
+    for (name, n) in raw {
+        settled.insert(x.key(name, 0), n);
+    }
+    for &(a, b) in &x.links {
+        sets.union(a as usize, b as usize);
     }
 
     // 2. Open single words that equal a settled name join it.
-    let mut joined = vec![false; nodes.len()];
-    for n in 0..nodes.len() {
-        if open[n]
-            && !nodes[n].1.bare_title
-            && !nodes[n].1.weak_common
-            && let Some(&m) = by_key.get(&keys[n])
+    let mut joined = vec![false; count];
+    for (n, c) in nodes.iter().enumerate() {
+        if open(n)
+            && !c.is(flag::BARE_TITLE)
+            && !c.is(flag::WEAK_COMMON)
+            && let Some(&m) = settled.get(&c.key)
         {
             sets.union(m, n);
             joined[n] = true;
         }
     }
+    drop(settled);
 
     // 3. People: surnames and first names, then bare titles.
-    let kinds = vote(&nodes, &mut sets, &open);
-    let mut surname: HashMap<(Option<usize>, &str), Vec<usize>> = HashMap::default();
-    let mut titled: HashMap<(usize, String), Vec<usize>> = HashMap::default();
-    for (n, (d, c)) in nodes.iter().enumerate() {
+    let mut guesses: HashMap<u32, Kind> = HashMap::default();
+    let mut guess = |name: u32, names: &Interner| {
+        *guesses
+            .entry(name)
+            .or_insert_with(|| guess_kind(names.str(name), gaz))
+    };
+    let kinds = vote(&nodes, &mut sets);
+    let mut surname: HashMap<Part, Vec<usize>> = HashMap::default();
+    let mut titled: HashMap<Part, Vec<usize>> = HashMap::default();
+    // Per key: its first and last part (no "Jr."), when it has two or more.
+    let mut parts_of: HashMap<u32, Option<(u32, u32)>> = HashMap::default();
+    for (n, c) in nodes.iter().enumerate() {
         let root = sets.find(n);
-        let kind = kinds
-            .get(&root)
-            .map_or_else(|| guess_kind(std::iter::once(*c), gaz), |k| k.0);
+        let kind = kinds.get(&root).unwrap_or_else(|| guess(c.name, &x.names));
         if kind != Kind::Person {
             continue;
         }
-        if let Some(t) = &c.title
-            && !c.bare_title
-        {
-            push_unique(titled.entry((*d, t.to_lowercase())).or_default(), root);
+        let title = x.extra(n, c).title;
+        if title != NONE && !c.is(flag::BARE_TITLE) {
+            push_unique(titled.entry((c.doc, title)).or_default(), root);
         }
-        let k = &keys[n];
-        let parts: Vec<&str> = k
-            .split(' ')
-            .filter(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii"))
-            .collect();
-        if parts.len() < 2 || open[n] {
+        if open(n) {
             continue;
         }
-        for (i, &part) in parts.iter().enumerate() {
-            if i == 0 || i == parts.len() - 1 {
-                push_unique(surname.entry((Some(*d), part)).or_default(), root);
-                if i == parts.len() - 1 {
-                    push_unique(surname.entry((None, part)).or_default(), root);
-                }
+        let parts = *parts_of.entry(c.key).or_insert_with(|| {
+            let k = x.norm.str(c.key).to_string();
+            let parts: Vec<&str> = k
+                .split(' ')
+                .filter(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii"))
+                .collect();
+            match parts[..] {
+                [first, .., last] => Some((x.norm.id(first), x.norm.id(last))),
+                _ => None,
             }
+        });
+        if let Some((first, last)) = parts {
+            push_unique(surname.entry((c.doc, first)).or_default(), root);
+            push_unique(surname.entry((c.doc, last)).or_default(), root);
+            push_unique(surname.entry((NONE, last)).or_default(), root);
         }
     }
-    let mut org_words: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
-    for (n, (d, c)) in nodes.iter().enumerate() {
+    let mut org_words: HashMap<Part, Vec<usize>> = HashMap::default();
+    // Per key: its first and last words that are cue words, when it has
+    // two words or more.
+    let mut cues_of: HashMap<u32, Vec<u32>> = HashMap::default();
+    for (n, c) in nodes.iter().enumerate() {
         let root = sets.find(n);
-        if open[n] || !matches!(kinds.get(&root).map(|k| k.0), Some(Kind::Org | Kind::Place)) {
+        if open(n) || !matches!(kinds.get(&root), Some(Kind::Org | Kind::Place)) {
             continue;
         }
-        let k = &keys[n];
-        let ws: Vec<&str> = k.split(' ').collect();
-        if ws.len() >= 2 {
-            for w in [ws[0], ws[ws.len() - 1]] {
-                let t = title_word(w);
-                if gaz.is_org_cue(&t) || gaz.place_cue(&t).is_some() {
-                    push_unique(org_words.entry((*d, w)).or_default(), root);
-                }
+        let cues = cues_of.entry(c.key).or_insert_with(|| {
+            let k = x.norm.str(c.key).to_string();
+            let ws: Vec<&str> = k.split(' ').collect();
+            if ws.len() < 2 {
+                return Vec::new();
             }
+            [ws[0], ws[ws.len() - 1]]
+                .into_iter()
+                .filter(|w| {
+                    let t = title_word(w);
+                    gaz.is_org_cue(&t) || gaz.place_cue(&t).is_some()
+                })
+                .map(|w| x.norm.id(w))
+                .collect()
+        });
+        for &w in cues.iter() {
+            push_unique(org_words.entry((c.doc, w)).or_default(), root);
         }
-        let _ = c;
     }
-    for n in 0..nodes.len() {
-        if !open[n] || joined[n] {
+    drop((kinds, parts_of, cues_of));
+    let single = |v: &Vec<usize>| (v.len() == 1).then_some(v[0]);
+    for (n, c) in nodes.iter().enumerate() {
+        if !open(n) || joined[n] {
             continue;
         }
-        let (d, c) = nodes[n];
-        let referent = if c.bare_title {
-            let t = c.title.as_deref().unwrap_or("").to_lowercase();
-            titled.get(&(d, t)).filter(|v| v.len() == 1).map(|v| v[0])
+        let bare_title = c.is(flag::BARE_TITLE);
+        let weak = c.is(flag::WEAK_COMMON);
+        let referent = if bare_title {
+            let title = x.extra(n, c).title;
+            titled.get(&(c.doc, title)).and_then(single)
         } else {
-            let k = keys[n].as_str();
-            let here = surname.get(&(Some(d), k));
-            match here.map(Vec::len) {
-                Some(1) => here.map(|v| v[0]),
-                Some(_) => None,
-                None if c.weak_common => org_words
-                    .get(&(d, k))
-                    .filter(|v| v.len() == 1)
-                    .map(|v| v[0]),
-                None => surname
-                    .get(&(None, k))
-                    .filter(|v| v.len() == 1)
-                    .map(|v| v[0]),
+            match surname.get(&(c.doc, c.key)) {
+                Some(v) => single(v),
+                None if weak => org_words.get(&(c.doc, c.key)).and_then(single),
+                None => surname.get(&(NONE, c.key)).and_then(single),
             }
         };
         match referent {
@@ -307,63 +312,79 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
                 sets.union(root, n);
                 joined[n] = true;
             }
-            None if c.bare_title || c.weak_common => dropped[n] = true,
+            None if bare_title || weak => dropped[n] = true,
             None => {}
         }
     }
+    drop((surname, titled, org_words));
     // Leftover single words join their equals.
-    let mut left: HashMap<&str, usize> = HashMap::default();
-    for n in 0..nodes.len() {
-        if open[n] && !dropped[n] && !joined[n] {
-            match left.get(keys[n].as_str()) {
+    let mut left: HashMap<u32, usize> = HashMap::default();
+    for (n, c) in nodes.iter().enumerate() {
+        if open(n) && !dropped[n] && !joined[n] {
+            match left.get(&c.key) {
                 Some(&m) => sets.union(m, n),
                 None => {
-                    left.insert(&keys[n], n);
+                    left.insert(c.key, n);
                 }
             }
         }
     }
+    drop((left, joined));
 
     // 4. Organisations that share an unusual word.
-    let kinds = vote(&nodes, &mut sets, &open);
-    let mut rare: HashMap<String, Vec<usize>> = HashMap::default();
+    let kinds = vote(&nodes, &mut sets);
+    let mut rare: HashMap<u32, Vec<usize>> = HashMap::default();
     // A name repeated in a set says nothing new: read each once.
-    let mut read: rustc_hash::FxHashSet<(usize, &str)> = Default::default();
-    for (n, (_, c)) in nodes.iter().enumerate() {
+    let mut read: rustc_hash::FxHashSet<(usize, u32)> = Default::default();
+    let mut rare_of: HashMap<u32, Vec<u32>> = HashMap::default();
+    for (n, c) in nodes.iter().enumerate() {
         let root = sets.find(n);
-        if dropped[n] || !read.insert((root, c.name.as_str())) {
+        if dropped[n] || !read.insert((root, c.name)) {
             continue;
         }
-        let kind = kinds
-            .get(&root)
-            .map_or_else(|| guess_kind(std::iter::once(*c), gaz), |k| k.0);
+        let kind = kinds.get(&root).unwrap_or_else(|| guess(c.name, &x.names));
         if kind != Kind::Org {
             continue;
         }
-        for w in c.name.split(|ch: char| ch.is_whitespace() || ch == '-') {
-            let w = w.trim_end_matches("’s").trim_end_matches("'s");
-            if w.chars().count() >= 7
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && !w.chars().all(char::is_uppercase)
-                && !gaz.is_common(w)
-                && !gaz.is_given(w)
-                && !gaz.is_org_cue(w)
-                && gaz.lookup(w).is_none()
-            {
-                push_unique(rare.entry(key(w)).or_default(), root);
-            }
+        let words = rare_of
+            .entry(c.name)
+            .or_insert_with(|| rare_words(x.names.str(c.name), gaz, &mut x.norm));
+        for &w in words.iter() {
+            push_unique(rare.entry(w).or_default(), root);
         }
     }
+    drop((read, rare_of, kinds));
     for roots in rare.values() {
         if roots.len() == 2 {
             sets.union(roots[0], roots[1]);
         }
     }
+    drop(rare);
 
     // 5. A short organisation name that ends exactly one longer one.
-    short_forms(&nodes, &keys, &mut sets, &dropped, &open, gaz);
+    short_forms(&nodes, &x.norm, &mut sets, &dropped, gaz);
 
-    build(&nodes, &keys, &mut sets, &dropped, &open, gaz)
+    build(&nodes, &x, &mut sets, &dropped, gaz)
+}
+
+/// The unusual words of an organisation's name, as keys: seven letters or
+/// more, capitalised but not all capitals, in no word list.
+fn rare_words(name: &str, gaz: &Gazetteer, norm: &mut Interner) -> Vec<u32> {
+    let mut out = Vec::new();
+    for w in name.split(|ch: char| ch.is_whitespace() || ch == '-') {
+        let w = w.trim_end_matches("’s").trim_end_matches("'s");
+        if w.chars().count() >= 7
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !w.chars().all(char::is_uppercase)
+            && !gaz.is_common(w)
+            && !gaz.is_given(w)
+            && !gaz.is_org_cue(w)
+            && gaz.lookup(w).is_none()
+        {
+            out.push(norm.id(&key(w)));
+        }
+    }
+    out
 }
 
 /// "Red Cross" and "International Committee of the Red Cross": an
@@ -376,26 +397,30 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
 /// "Department of State" joins "United States Department of State" but
 /// never "Department of Defense": only a whole trailing run of words counts.
 fn short_forms(
-    nodes: &[(usize, &Cand)],
-    keys: &[String],
+    nodes: &[Node],
+    norm: &Interner,
     sets: &mut Sets,
     dropped: &[bool],
-    open: &[bool],
     gaz: &Gazetteer,
 ) {
-    let kinds = vote(nodes, sets, open);
+    let kinds = vote(nodes, sets);
     // Each organisation's distinct keys, by set.
     let mut names: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (n, (_, c)) in nodes.iter().enumerate() {
-        if dropped[n] || open[n] || c.nested || keys[n].starts_with('^') {
+    for (n, c) in nodes.iter().enumerate() {
+        if dropped[n] || c.is(flag::OPEN) || c.is(flag::NESTED) {
+            continue;
+        }
+        let k = norm.str(c.key);
+        if k.starts_with('^') {
             continue;
         }
         let root = sets.find(n);
-        if kinds.get(&root).map(|k| k.0) != Some(Kind::Org) {
+        if kinds.get(&root) != Some(Kind::Org) {
             continue;
         }
-        push_unique(names.entry(keys[n].as_str()).or_default(), root);
+        push_unique(names.entry(k).or_default(), root);
     }
+    drop(kinds);
     // Every trailing run of two words or more of a longer name, with the
     // sets whose names end so.
     let mut endings: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -449,26 +474,25 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
     }
 }
 
-/// The kind each set leans to, with the total evidence for it, by root
-/// node: a dense table rather than a hash map, since it is asked once per
-/// node in several passes.
-struct Votes(Vec<Option<(Kind, u32)>>);
+/// The kind each set leans to, by root node: a dense table rather than a
+/// hash map, since it is asked once per node in several passes.
+struct Votes(Vec<Option<Kind>>);
 
 impl Votes {
-    fn get(&self, root: &usize) -> Option<&(Kind, u32)> {
-        self.0.get(*root).and_then(Option::as_ref)
+    fn get(&self, root: &usize) -> Option<Kind> {
+        self.0.get(*root).copied().flatten()
     }
 }
 
-/// The kind each current set leans to, with the total evidence for it.
-fn vote(nodes: &[(usize, &Cand)], sets: &mut Sets, open: &[bool]) -> Votes {
+/// The kind each current set leans to (the most evidence).
+fn vote(nodes: &[Node], sets: &mut Sets) -> Votes {
     let mut tally: Vec<[u32; 5]> = vec![[0; 5]; nodes.len()];
-    for (n, (_, c)) in nodes.iter().enumerate() {
+    for (n, c) in nodes.iter().enumerate() {
         let Some(k) = c.kind else { continue };
-        if c.bare_title {
+        if c.is(flag::BARE_TITLE) {
             continue;
         }
-        let w = c.strength as u32 * if open[n] { 1 } else { 2 };
+        let w = c.strength as u32 * if c.is(flag::OPEN) { 1 } else { 2 };
         let i = Kind::ALL.iter().position(|x| *x == k).unwrap_or(0);
         tally[sets.find(n)][i] += w.max(1);
     }
@@ -480,7 +504,7 @@ fn vote(nodes: &[(usize, &Cand)], sets: &mut Sets, open: &[bool]) -> Votes {
                     .iter()
                     .enumerate()
                     .max_by_key(|&(i, v)| (*v, std::cmp::Reverse(i)))?;
-                (best > 0).then_some((Kind::ALL[i], best))
+                (best > 0).then_some(Kind::ALL[i])
             })
             .collect(),
     )
@@ -488,119 +512,120 @@ fn vote(nodes: &[(usize, &Cand)], sets: &mut Sets, open: &[bool]) -> Votes {
 
 /// Turn the sets into entities: kind, display name, aliases, mentions.
 fn build(
-    nodes: &[(usize, &Cand)],
-    keys: &[String],
+    nodes: &[Node],
+    x: &Nodes,
     sets: &mut Sets,
     dropped: &[bool],
-    open: &[bool],
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
-    let _ = keys;
-    let kinds = vote(nodes, sets, open);
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
-    for (n, &gone) in dropped.iter().enumerate() {
-        if !gone {
-            groups.entry(sets.find(n)).or_default().push(n);
-        }
-    }
-    let mut groups: Vec<(usize, Vec<usize>)> = groups.into_iter().collect();
-    groups.sort_unstable_by_key(|g| g.0);
+    let kinds = vote(nodes, sets);
+    // Members by set, in root order, each set's members ascending.
+    let mut members: Vec<(u32, u32)> = dropped
+        .iter()
+        .enumerate()
+        .filter(|&(_, &gone)| !gone)
+        .map(|(n, _)| (sets.find(n) as u32, n as u32))
+        .collect();
+    members.par_sort_unstable();
+    let groups: Vec<&[(u32, u32)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
     // Each set becomes its entity on its own: in parallel, in root order.
     groups
         .par_iter()
-        .filter_map(|(root, members)| entity(nodes, *root, members, &kinds, gaz))
+        .filter_map(|group| entity(nodes, x, group, &kinds, gaz))
         .collect()
 }
 
-/// The entity of one set: kind, display name, aliases, mentions; `None`
-/// when it has no surface form left (only bare titles).
+/// The entity of one set (`(root, node)` pairs): kind, display name,
+/// aliases, mentions; `None` when it has no surface form left (only bare
+/// titles).
 fn entity(
-    nodes: &[(usize, &Cand)],
-    root: usize,
-    members: &[usize],
+    nodes: &[Node],
+    x: &Nodes,
+    group: &[(u32, u32)],
     kinds: &Votes,
     gaz: &Gazetteer,
 ) -> Option<Entity> {
-    {
-        let kind = match kinds.get(&root) {
-            Some((k, _)) => *k,
-            None => guess_kind(members.iter().map(|&n| nodes[n].1), gaz),
-        };
-        // Surface forms by frequency.
-        let mut forms: Vec<(String, usize)> = Vec::new();
-        for &n in members {
-            let c = nodes[n].1;
-            if c.bare_title {
-                continue;
-            }
-            match forms.iter_mut().find(|(f, _)| *f == c.name) {
-                Some((_, count)) => *count += 1,
-                None => forms.push((c.name.clone(), 1)),
-            }
-        }
-        if forms.is_empty() {
-            return None;
-        }
-        forms.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then(b.0.len().cmp(&a.0.len()))
-                .then(a.0.cmp(&b.0))
-        });
-        let canon = members
-            .iter()
-            .find_map(|&n| nodes[n].1.alias)
-            .map(|a| gaz.canon[a as usize].1.to_string());
-        let name = match (canon, kind) {
-            (Some(c), _) => c,
-            (None, Kind::Person) => forms
-                .iter()
-                .max_by_key(|(f, count)| (words(f), *count))
-                .map(|(f, _)| f.clone())
-                .unwrap_or_default(),
-            _ => forms[0].0.clone(),
-        };
-        let mut aliases: Vec<String> = vec![name.clone()];
-        for (f, _) in &forms {
-            if !aliases.contains(f) {
-                aliases.push(f.clone());
-            }
-        }
-        for &n in members {
-            let c = nodes[n].1;
-            if c.bare_title && !aliases.contains(&c.name) {
-                aliases.push(c.name.clone());
-            }
-            if let Some(long) = c.long_form.as_ref().filter(|l| !aliases.contains(l)) {
-                aliases.push(long.clone());
-            }
-        }
-        let mentions: Vec<Mention> = members
-            .iter()
-            .map(|&n| Mention {
-                doc: nodes[n].0,
-                start: nodes[n].1.start,
-                end: nodes[n].1.end,
-            })
-            .collect();
-        Some(Entity {
-            id: String::new(),
-            name,
-            kind,
-            aliases,
-            docs: Vec::new(),
-            mentions,
-        })
+    let names = &x.names;
+    let root = group.first()?.0 as usize;
+    let members = || group.iter().map(|&(_, n)| &nodes[n as usize]);
+    let kind = match kinds.get(&root) {
+        Some(k) => k,
+        None => guess_kind(names.str(members().next()?.name), gaz),
+    };
+    // Surface forms by frequency.
+    let mut counts: HashMap<u32, usize> = HashMap::default();
+    for c in members().filter(|c| !c.is(flag::BARE_TITLE)) {
+        *counts.entry(c.name).or_default() += 1;
     }
+    if counts.is_empty() {
+        return None;
+    }
+    let mut forms: Vec<(&str, usize)> = counts
+        .into_iter()
+        .map(|(id, count)| (names.str(id), count))
+        .collect();
+    forms.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(b.0.len().cmp(&a.0.len()))
+            .then(a.0.cmp(b.0))
+    });
+    let canon = members()
+        .find(|c| c.alias != NONE)
+        .map(|c| gaz.canon[c.alias as usize].1.to_string());
+    let name = match (canon, kind) {
+        (Some(c), _) => c,
+        (None, Kind::Person) => forms
+            .iter()
+            .max_by_key(|(f, count)| (words(f), *count))
+            .map(|(f, _)| f.to_string())
+            .unwrap_or_default(),
+        _ => forms[0].0.to_string(),
+    };
+    let mut aliases: Vec<String> = vec![name.clone()];
+    for (f, _) in &forms {
+        if !aliases.iter().any(|a| a == f) {
+            aliases.push(f.to_string());
+        }
+    }
+    // Bare titles and long forms, in order of first mention, each once.
+    let mut seen: rustc_hash::FxHashSet<u32> = Default::default();
+    for &(_, n) in group {
+        let c = &nodes[n as usize];
+        let extra = [
+            Some(c.name).filter(|_| c.is(flag::BARE_TITLE)),
+            Some(x.extra(n as usize, c).long_form).filter(|&l| l != NONE),
+        ];
+        for id in extra.into_iter().flatten() {
+            if seen.insert(id) {
+                let s = names.str(id);
+                if !aliases.iter().any(|a| a == s) {
+                    aliases.push(s.to_string());
+                }
+            }
+        }
+    }
+    let mentions: Vec<Mention> = members()
+        .map(|c| Mention {
+            doc: c.doc as usize,
+            start: c.start as usize,
+            end: c.end as usize,
+        })
+        .collect();
+    Some(Entity {
+        id: String::new(),
+        name,
+        kind,
+        aliases,
+        docs: Vec::new(),
+        mentions,
+    })
 }
 
-/// The kind of a set no evidence speaks for: a name of two or three
-/// unusual words, or a known surname, is a person; anything else an
-/// organisation.
-fn guess_kind<'a>(mut cands: impl Iterator<Item = &'a Cand>, gaz: &Gazetteer) -> Kind {
-    let Some(c) = cands.next() else {
-        return Kind::Org;
-    };
-    let ws: Vec<&str> = c.name.split_whitespace().collect();
+/// The kind of a set no evidence speaks for, from its first name: a name
+/// of two or three unusual words, or a known surname, is a person;
+/// anything else an organisation.
+fn guess_kind(name: &str, gaz: &Gazetteer) -> Kind {
+    let ws: Vec<&str> = name.split_whitespace().collect();
     let personal = match ws.len() {
         1 => gaz.is_surname(ws[0]) || gaz.is_given(ws[0]),
         2 | 3 => {
@@ -613,7 +638,6 @@ fn guess_kind<'a>(mut cands: impl Iterator<Item = &'a Cand>, gaz: &Gazetteer) ->
         }
         _ => false,
     };
-    let _ = strength::NONE;
     if personal { Kind::Person } else { Kind::Org }
 }
 

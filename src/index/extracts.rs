@@ -14,20 +14,23 @@ use rayon::prelude::*;
 use super::codec::{self, Blob, Extracts};
 use super::db::{Db, DbError};
 use super::sync::Span;
-use crate::entities::{Extract, extract};
+use crate::entities::{Extract, Fold, extract};
 use crate::store::Document;
 
 /// Files per transaction when storing new extracts.
 const BATCH: usize = 2048;
 
-/// One extract per document of `docs`, in order.
+/// The extracts of `docs`, folded in document order. Each batch's extracts
+/// are folded in and dropped as soon as every document before them is in,
+/// so only one batch is held whole at a time.
 pub fn gather(
     db: &mut Db,
     spans: &[Span],
     docs: &[Document],
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Vec<Extract>, DbError> {
+) -> Result<Fold, DbError> {
     let done = AtomicUsize::new(0);
+    let mut fold = Fold::default();
     let mut out: Vec<Option<Extract>> = Vec::with_capacity(docs.len());
     out.resize_with(docs.len(), || None);
     for chunk in spans.chunks(BATCH) {
@@ -76,12 +79,28 @@ pub fn gather(
                 out[span.first + i] = Some(x);
             }
         }
+        fold_ready(&mut fold, &mut out);
     }
     // Documents of files the index could not key (a path that is not
     // UTF-8) are extracted without storing.
-    Ok(out
-        .into_par_iter()
-        .zip(docs)
-        .map(|(x, d)| x.unwrap_or_else(|| extract(&d.body)))
-        .collect())
+    let missing: Vec<usize> = (fold.docs()..docs.len())
+        .filter(|&i| out[i].is_none())
+        .collect();
+    let made: Vec<Extract> = missing
+        .par_iter()
+        .map(|&i| extract(&docs[i].body))
+        .collect();
+    for (i, x) in missing.into_iter().zip(made) {
+        out[i] = Some(x);
+    }
+    fold_ready(&mut fold, &mut out);
+    Ok(fold)
+}
+
+/// Fold in (and drop) every extract from the next unfolded document up to
+/// the first one still missing.
+fn fold_ready(fold: &mut Fold, out: &mut [Option<Extract>]) {
+    while let Some(x) = out.get_mut(fold.docs()).and_then(Option::take) {
+        fold.push(&x);
+    }
 }

@@ -122,9 +122,7 @@ impl Cache {
     ) -> EntityIndex {
         if let Some(indexed) = &mut self.index {
             match extracts::gather(&mut indexed.db, &indexed.spans, docs, progress) {
-                Ok(extracts) => {
-                    return crate::entities::build_from_extracts(&extracts, docs, corrections);
-                }
+                Ok(fold) => return fold.build(docs, corrections),
                 Err(e) => {
                     let path = indexed.db.path.clone();
                     self.problem = Some(note(&path, &e.to_string()));

@@ -1,0 +1,277 @@
+//! The mentions resolution works on, compactly: every candidate of every
+//! document folded into a fixed-size [`Node`] of numbers, its strings
+//! interned once for the whole corpus.
+//!
+//! A corpus of 100,000 articles has millions of candidate mentions but far
+//! fewer distinct names; keeping a `Cand` (a dozen fields, up to four
+//! strings) per mention until resolution ends cost several times the
+//! corpus's text. Here each document's extract is folded in and can be
+//! dropped at once, and whatever depends on a name only (its comparison
+//! key, skeleton, word count, guessed kind) is computed once per distinct
+//! name rather than once per mention.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::Kind;
+use super::extract::Extract;
+use super::resolve::{key, skeleton, words};
+
+/// "No such string" in a [`Node`]'s id fields.
+pub const NONE: u32 = u32::MAX;
+/// "Not computed yet" in lazily filled tables.
+const UNSET: u32 = u32::MAX - 1;
+
+/// Strings stored once, by id.
+#[derive(Default)]
+pub struct Interner {
+    ids: HashMap<Box<str>, u32>,
+    all: Vec<Box<str>>,
+}
+
+impl Interner {
+    pub fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.all.len() as u32;
+        self.all.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    pub fn str(&self, id: u32) -> &str {
+        &self.all[id as usize]
+    }
+}
+
+/// Flags of a [`Node`].
+pub mod flag {
+    pub const BARE_TITLE: u8 = 1;
+    pub const WEAK_COMMON: u8 = 2;
+    pub const NESTED: u8 = 4;
+    /// Waits for a referent (see `resolve`).
+    pub const OPEN: u8 = 8;
+    /// Has an [`Extra`](super::Extra) in [`Nodes::extras`](super::Nodes).
+    pub const EXTRA: u8 = 16;
+}
+
+/// What few candidates carry beyond a name, kept beside the nodes rather
+/// than in each: a title, a long form, a bare place name.
+#[derive(Debug, Clone, Copy)]
+pub struct Extra {
+    /// The lowercased title written before it, in `norm`, or [`NONE`].
+    pub title: u32,
+    /// Surface forms in `names`, or [`NONE`].
+    pub long_form: u32,
+    pub bare_place: u32,
+}
+
+const NO_EXTRA: Extra = Extra {
+    title: NONE,
+    long_form: NONE,
+    bare_place: NONE,
+};
+
+/// One candidate mention. Offsets are `u32`: a body is one file's text,
+/// held whole in memory, far below 4 GiB.
+#[derive(Debug, Clone, Copy)]
+pub struct Node {
+    pub doc: u32,
+    pub start: u32,
+    pub end: u32,
+    /// The name as written, in [`Nodes::names`].
+    pub name: u32,
+    /// Its comparison key (kind-prefixed for dates and figures), in
+    /// [`Nodes::norm`].
+    pub key: u32,
+    pub alias: u32,
+    pub kind: Option<Kind>,
+    pub strength: u8,
+    pub flags: u8,
+}
+
+impl Node {
+    pub fn is(&self, f: u8) -> bool {
+        self.flags & f != 0
+    }
+}
+
+/// Every candidate of the corpus, in corpus order, with the strings they
+/// name.
+#[derive(Default)]
+pub struct Nodes {
+    pub nodes: Vec<Node>,
+    /// The extras of the nodes that have one, by node.
+    extras: Vec<(u32, Extra)>,
+    /// Pairs of nodes the text says are one entity.
+    pub links: Vec<(u32, u32)>,
+    /// Surface forms as written.
+    pub names: Interner,
+    /// Normalised strings: keys, their words, skeletons, lowercased titles.
+    pub norm: Interner,
+    /// Per name: its key as a plain name, a date and a figure (lazily).
+    name_keys: Vec<[u32; 3]>,
+    /// Per name: its word count.
+    pub name_words: Vec<u32>,
+    /// Per key of a plain name: its skeleton, [`NONE`] when it has none
+    /// ([`UNSET`] when not computed).
+    key_skel: Vec<u32>,
+    docs: u32,
+}
+
+impl Nodes {
+    /// Fold in the extract of the next document, in corpus order.
+    pub fn push(&mut self, x: &Extract) {
+        let doc = self.docs;
+        self.docs += 1;
+        let base = self.nodes.len() as u32;
+        for c in &x.cands {
+            let name = self.name(&c.name);
+            let class = match c.kind {
+                Some(Kind::Date) => 1,
+                Some(Kind::Quantity) => 2,
+                _ => 0,
+            };
+            let key = self.key(name, class);
+            if class == 0 {
+                self.skeleton(key);
+            }
+            let mut flags = 0;
+            if c.bare_title {
+                flags |= flag::BARE_TITLE;
+            }
+            if c.weak_common {
+                flags |= flag::WEAK_COMMON;
+            }
+            if c.nested {
+                flags |= flag::NESTED;
+            }
+            // Open nodes wait for a referent: single-word people or
+            // unknowns, ordinary words ("the Court") and bare titles ("the
+            // President").
+            if c.bare_title
+                || c.weak_common
+                || (self.name_words[name as usize] == 1
+                    && c.alias.is_none()
+                    && matches!(c.kind, None | Some(Kind::Person)))
+            {
+                flags |= flag::OPEN;
+            }
+            let title = match &c.title {
+                Some(t) => self.norm.id(&t.to_lowercase()),
+                None => NONE,
+            };
+            let long_form = match &c.long_form {
+                Some(l) => self.name(l),
+                None => NONE,
+            };
+            let bare_place = match &c.bare_place {
+                Some(b) => self.name(b),
+                None => NONE,
+            };
+            let extra = Extra {
+                title,
+                long_form,
+                bare_place,
+            };
+            if title != NONE || long_form != NONE || bare_place != NONE {
+                flags |= flag::EXTRA;
+                self.extras.push((self.nodes.len() as u32, extra));
+            }
+            self.nodes.push(Node {
+                doc,
+                start: c.start as u32,
+                end: c.end as u32,
+                name,
+                key,
+                alias: c.alias.unwrap_or(NONE),
+                kind: c.kind,
+                strength: c.strength,
+                flags,
+            });
+        }
+        let count = x.cands.len();
+        for &(a, b) in &x.links {
+            if a < count && b < count {
+                self.links.push((base + a as u32, base + b as u32));
+            }
+        }
+    }
+
+    fn name(&mut self, s: &str) -> u32 {
+        let id = self.names.id(s);
+        if id as usize == self.name_keys.len() {
+            self.name_keys.push([NONE; 3]);
+            self.name_words.push(words(s) as u32);
+        }
+        id
+    }
+
+    /// The key of name `name` read as a plain name (class 0), a date (1)
+    /// or a figure (2), computed once per name and class.
+    pub fn key(&mut self, name: u32, class: usize) -> u32 {
+        let known = self.name_keys[name as usize][class];
+        if known != NONE {
+            return known;
+        }
+        let k = key(self.names.str(name));
+        let k = match class {
+            1 => format!("date:{k}"),
+            2 => format!("quantity:{k}"),
+            _ => k,
+        };
+        let id = self.norm.id(&k);
+        self.name_keys[name as usize][class] = id;
+        id
+    }
+
+    /// The skeleton of a plain name's key, computed once per key.
+    fn skeleton(&mut self, key: u32) -> u32 {
+        let k = key as usize;
+        if let Some(&s) = self.key_skel.get(k).filter(|&&s| s != UNSET) {
+            return s;
+        }
+        let s = match skeleton(self.norm.str(key)) {
+            Some(s) => self.norm.id(&s),
+            None => NONE,
+        };
+        if self.key_skel.len() <= k {
+            self.key_skel.resize(k + 1, UNSET);
+        }
+        self.key_skel[k] = s;
+        s
+    }
+
+    /// The skeleton of the key of a plain name, or [`NONE`].
+    pub fn skeleton_of(&self, key: u32) -> u32 {
+        match self.key_skel.get(key as usize) {
+            Some(&s) if s != UNSET => s,
+            _ => NONE,
+        }
+    }
+
+    /// The extra of node `n` (all [`NONE`] when it has none).
+    pub fn extra(&self, n: usize, node: &Node) -> Extra {
+        if !node.is(flag::EXTRA) {
+            return NO_EXTRA;
+        }
+        match self.extras.binary_search_by_key(&(n as u32), |e| e.0) {
+            Ok(i) => self.extras[i].1,
+            Err(_) => NO_EXTRA,
+        }
+    }
+
+    /// The nodes that have an extra, with it, in node order.
+    pub fn extras(&self) -> &[(u32, Extra)] {
+        &self.extras
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// How many documents were pushed.
+    pub fn docs(&self) -> usize {
+        self.docs as usize
+    }
+}
