@@ -136,7 +136,30 @@ fn reader_parts(app: &App, parts: &mut Vec<String>) {
         parts.push(format!("{name} {at}/{n}"));
     }
     if !app.corpus.problems.is_empty() {
-        parts.push(format!("{} files skipped", app.corpus.problems.len()));
+        parts.push(problems_summary(&app.corpus.problems));
+    }
+}
+
+/// "3 problems in 2 files": a problem is not always a skipped file (a
+/// record ignored, text decoded lossily), and one file can have several,
+/// so both counts are given and neither is called "skipped".
+fn problems_summary(problems: &[crate::store::Problem]) -> String {
+    let files: std::collections::HashSet<_> = problems.iter().map(|p| &p.path).collect();
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    if problems.len() == files.len() {
+        format!("{} with problems", plural(files.len(), "file"))
+    } else {
+        format!(
+            "{} in {}",
+            plural(problems.len(), "problem"),
+            plural(files.len(), "file")
+        )
     }
 }
 
@@ -210,4 +233,29 @@ fn hints(app: &App) -> Vec<(String, String)> {
         .iter()
         .filter_map(|&(a, what)| Some((app.keymap.hint(a)?, what.to_string())))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::problems_summary;
+    use crate::store::Problem;
+
+    fn problem(path: &str) -> Problem {
+        Problem {
+            path: path.into(),
+            reason: "bad".into(),
+        }
+    }
+
+    #[test]
+    fn problems_are_counted_by_file_and_not_called_skipped() {
+        assert_eq!(problems_summary(&[problem("a")]), "1 file with problems");
+        assert_eq!(
+            problems_summary(&[problem("a"), problem("b")]),
+            "2 files with problems"
+        );
+        // bad.json with three ignored records, and one binary file.
+        let many = [problem("a"), problem("a"), problem("a"), problem("b")];
+        assert_eq!(problems_summary(&many), "4 problems in 2 files");
+    }
 }
