@@ -151,6 +151,39 @@ mod tests {
     }
 
     #[test]
+    fn reading_order_is_the_order_of_one_global_sort() {
+        // Pseudo-random mentions over a few documents, ties included
+        // (same start, same span in two entities).
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n) as usize
+        };
+        let entities: Vec<Entity> = (0..40)
+            .map(|e| {
+                let mut ms: Vec<(usize, usize, usize)> = (0..next(30))
+                    .map(|_| {
+                        let (doc, start) = (next(7), next(50));
+                        (doc, start, start + 1 + next(6))
+                    })
+                    .collect();
+                ms.sort_unstable();
+                entity(&format!("E{e}"), Kind::Org, &ms)
+            })
+            .collect();
+        let mut expected: Vec<(Mention, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(e, entity)| entity.mentions.iter().map(move |&m| (m, e)))
+            .collect();
+        expected.sort_by_key(|&(m, e)| (m.doc, m.start, std::cmp::Reverse(m.end), e));
+        assert!(expected.len() > 200);
+        assert_eq!(reading_order(&entities), expected);
+    }
+
+    #[test]
     fn nothing_inside_a_person_and_nothing_crosses() {
         let settled = settle(vec![
             entity(
