@@ -128,13 +128,19 @@ const BLOCK: usize = 1024;
 
 /// Extraction (in parallel, one document per task) and resolution, without
 /// corrections: what the machine thinks.
+///
+/// Folding is serial; it runs on its own thread, one block behind the
+/// extraction of the next, so the cores are not left waiting on it.
 pub fn resolve_docs(docs: &[Document]) -> Vec<Entity> {
-    let mut fold = Fold::default();
-    for block in docs.chunks(BLOCK) {
-        let extracts: Vec<Extract> = block.par_iter().map(|d| extract(&d.body)).collect();
-        extracts.iter().for_each(|x| fold.push(x));
-    }
-    fold.resolve()
+    Fold::alongside(|feed| {
+        for block in docs.chunks(BLOCK) {
+            let extracts: Vec<Extract> = block.par_iter().map(|d| extract(&d.body)).collect();
+            if !feed(extracts) {
+                break;
+            }
+        }
+    })
+    .resolve()
 }
 
 /// [`build_with`] from extracts already made, one per document in corpus
@@ -161,6 +167,30 @@ impl Fold {
     /// Fold in the extract of the next document.
     pub fn push(&mut self, x: &Extract) {
         self.nodes.push(x);
+    }
+
+    /// The fold of every block `make` hands to its `feed`, in order, each
+    /// folded on a thread of its own while `make` goes on to the next.
+    /// The hand-over waits for the folding thread, so at most two blocks
+    /// are held at once. `feed` answers `false` if folding stopped (it
+    /// panicked: the panic is then raised here).
+    pub fn alongside(make: impl FnOnce(&mut dyn FnMut(Vec<Extract>) -> bool)) -> Fold {
+        std::thread::scope(|s| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Extract>>(0);
+            let folder = s.spawn(move || {
+                let mut fold = Fold::default();
+                for block in rx {
+                    block.iter().for_each(|x| fold.push(x));
+                }
+                fold
+            });
+            make(&mut |block| tx.send(block).is_ok());
+            drop(tx);
+            match folder.join() {
+                Ok(fold) => fold,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
     }
 
     /// How many documents were folded in.

@@ -8,6 +8,7 @@
 //! every document.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
 
 use rayon::prelude::*;
 
@@ -20,29 +21,84 @@ use crate::store::Document;
 /// Files per transaction when storing new extracts.
 const BATCH: usize = 2048;
 
+/// One batch made on the calling thread, for the sink thread to store and
+/// fold.
+struct Ready {
+    /// The next documents' extracts, in corpus order.
+    extracts: Vec<Extract>,
+    /// New extracts to store, by file row.
+    writes: Vec<(i64, Blob)>,
+}
+
 /// The extracts of `docs`, folded in document order. Each batch's extracts
-/// are folded in and dropped as soon as every document before them is in,
-/// so only one batch is held whole at a time.
+/// are folded in and dropped as soon as every document before them is in.
+/// Storing and folding (both serial) run on a thread of their own while
+/// the next batch is read back or made across cores; the hand-over waits
+/// for that thread, so at most two batches are held at once.
 pub fn gather(
     db: &mut Db,
     spans: &[Span],
     docs: &[Document],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Fold, DbError> {
+    let db = Mutex::new(db);
+    let db = &db;
+    std::thread::scope(|s| {
+        let (tx, rx) = mpsc::sync_channel::<Ready>(0);
+        let sink = s.spawn(move || -> Result<Fold, DbError> {
+            let mut fold = Fold::default();
+            for ready in rx {
+                if !ready.writes.is_empty() {
+                    lock(db).batch(|w| {
+                        ready
+                            .writes
+                            .iter()
+                            .try_for_each(|(row, (bytes, sum))| w.put_extracts(*row, bytes, *sum))
+                    })?;
+                }
+                ready.extracts.iter().for_each(|x| fold.push(x));
+            }
+            Ok(fold)
+        });
+        let made = make(db, spans, docs, progress, &tx);
+        drop(tx);
+        let fold = match sink.join() {
+            Ok(fold) => fold?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        made.map(|()| fold)
+    })
+}
+
+/// Read back or make every batch's extracts and hand them to `tx`, in
+/// order; stop early if the sink has stopped (its error is the one to
+/// report).
+fn make(
+    db: &Mutex<&mut Db>,
+    spans: &[Span],
+    docs: &[Document],
+    progress: &(dyn Fn(usize, usize) + Sync),
+    tx: &mpsc::SyncSender<Ready>,
+) -> Result<(), DbError> {
     let done = AtomicUsize::new(0);
-    let mut fold = Fold::default();
     let mut out: Vec<Option<Extract>> = Vec::with_capacity(docs.len());
     out.resize_with(docs.len(), || None);
+    // The first document not yet handed over.
+    let mut next = 0;
     for chunk in spans.chunks(BATCH) {
-        let blobs: Vec<Option<Blob>> = db.read(|db| {
-            chunk
-                .iter()
-                .map(|span| match span.has_extracts {
-                    true => db.extracts(span.row).map(Some),
-                    false => Ok(None),
-                })
-                .collect()
-        })?;
+        let blobs: Vec<Option<Blob>> = match chunk.iter().any(|span| span.has_extracts) {
+            true => lock(db).read(|db| {
+                chunk
+                    .iter()
+                    .map(|span| match span.has_extracts {
+                        true => db.extracts(span.row).map(Some),
+                        false => Ok(None),
+                    })
+                    .collect()
+            })?,
+            // A cold batch: no read transaction to wait for the sink's write.
+            false => vec![None; chunk.len()],
+        };
         let got: Vec<Result<(Extracts, Option<Blob>), DbError>> = chunk
             .par_iter()
             .zip(blobs)
@@ -64,28 +120,23 @@ pub fn gather(
             })
             .collect();
         let got: Vec<_> = got.into_iter().collect::<Result<_, _>>()?;
-        if got.iter().any(|(_, blob)| blob.is_some()) {
-            db.batch(|w| {
-                for (span, (_, blob)) in chunk.iter().zip(&got) {
-                    if let Some((bytes, sum)) = blob {
-                        w.put_extracts(span.row, bytes, *sum)?;
-                    }
-                }
-                Ok(())
-            })?;
-        }
-        for (span, (extracts, _)) in chunk.iter().zip(got) {
+        let mut writes = Vec::new();
+        for (span, (extracts, blob)) in chunk.iter().zip(got) {
+            if let Some(blob) = blob {
+                writes.push((span.row, blob));
+            }
             for (i, x) in extracts.into_iter().enumerate() {
                 out[span.first + i] = Some(x);
             }
         }
-        fold_ready(&mut fold, &mut out);
+        let extracts = take_ready(&mut out, &mut next);
+        if tx.send(Ready { extracts, writes }).is_err() {
+            return Ok(());
+        }
     }
     // Documents of files the index could not key (a path that is not
     // UTF-8) are extracted without storing.
-    let missing: Vec<usize> = (fold.docs()..docs.len())
-        .filter(|&i| out[i].is_none())
-        .collect();
+    let missing: Vec<usize> = (next..docs.len()).filter(|&i| out[i].is_none()).collect();
     let made: Vec<Extract> = missing
         .par_iter()
         .map(|&i| extract(&docs[i].body))
@@ -93,14 +144,28 @@ pub fn gather(
     for (i, x) in missing.into_iter().zip(made) {
         out[i] = Some(x);
     }
-    fold_ready(&mut fold, &mut out);
-    Ok(fold)
+    let extracts = take_ready(&mut out, &mut next);
+    // A closed sink has its own error to report.
+    let _ = tx.send(Ready {
+        extracts,
+        writes: Vec::new(),
+    });
+    Ok(())
 }
 
-/// Fold in (and drop) every extract from the next unfolded document up to
-/// the first one still missing.
-fn fold_ready(fold: &mut Fold, out: &mut [Option<Extract>]) {
-    while let Some(x) = out.get_mut(fold.docs()).and_then(Option::take) {
-        fold.push(&x);
+/// The database, even if the other thread panicked holding it (the panic
+/// is raised when that thread is joined).
+fn lock<'a, 'b>(db: &'a Mutex<&'b mut Db>) -> MutexGuard<'a, &'b mut Db> {
+    db.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Take (leaving `None`) every extract from `next` up to the first one
+/// still missing, and move `next` past them.
+fn take_ready(out: &mut [Option<Extract>], next: &mut usize) -> Vec<Extract> {
+    let mut ready = Vec::new();
+    while let Some(x) = out.get_mut(*next).and_then(Option::take) {
+        ready.push(x);
+        *next += 1;
     }
+    ready
 }

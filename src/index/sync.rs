@@ -9,18 +9,20 @@
 //! stored parse, another means the file is parsed again. Files without a
 //! row are parsed. Files are handled in batches, in order: the stored ones
 //! decoded and the others read and parsed across cores, then the batch's
-//! writes committed in one transaction. Rows under the walked roots whose
+//! writes committed in one transaction, on a writer thread while the next
+//! batch is read and parsed. Rows under the walked roots whose
 //! file was not seen are deleted at the end.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 
 use super::codec::{self, Blob, Doc, Entry};
-use super::db::{Db, DbError, Key, Row, Writer};
+use super::db::{Db, DbError, Key, Row};
 use crate::store::{Corpus, Problem, parse_file, read_file, unique_ids};
 
 /// Files per transaction: large enough that commits are few, small enough
@@ -96,12 +98,95 @@ pub fn sync(
         }
         Ok(())
     })?;
+    progress(0, files.len());
+
+    // Each batch's writes are committed on a thread of their own while the
+    // next batch is read and parsed.
+    let db = Mutex::new(db);
+    let db = &db;
+    let (mut corpus, spans, seen) = std::thread::scope(|s| {
+        let (tx, rx) = mpsc::sync_channel::<Vec<Write>>(0);
+        let writer = s.spawn(move || write_all(db, rx));
+        let read = read_all(db, files, &keys, &known, now, progress, &tx);
+        drop(tx);
+        let rows = match writer.join() {
+            Ok(rows) => rows?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        let (corpus, mut spans, pending, seen) = read?;
+        // The rows of new files, in the order their writes were sent.
+        for (i, row) in pending.into_iter().zip(rows) {
+            spans[i].row = row;
+        }
+        Ok::<_, DbError>((corpus, spans, seen))
+    })?;
+    let mut db = db.lock().unwrap_or_else(PoisonError::into_inner);
+    forget_missing(&mut db, &canonical_roots, &known, &seen)?;
+    unique_ids(&mut corpus.docs);
+    Ok((corpus, spans))
+}
+
+/// One write of a batch, done on the writer thread.
+enum Write {
+    /// A newly parsed file: its row id is sent back in order.
+    Put {
+        path: String,
+        key: Key,
+        blob: Vec<u8>,
+        sum: i64,
+    },
+    /// A stored parse confirmed under a new key.
+    Touch { row: i64, key: Key },
+}
+
+/// Commit each batch of writes received, one transaction per batch (none
+/// for an empty one), while the next batch is read and parsed; give the
+/// rows of every `Put`, in order.
+fn write_all(db: &Mutex<&mut Db>, rx: mpsc::Receiver<Vec<Write>>) -> Result<Vec<i64>, DbError> {
+    let mut rows = Vec::new();
+    for writes in rx {
+        if writes.is_empty() {
+            continue;
+        }
+        lock(db).batch(|w| {
+            for write in &writes {
+                match write {
+                    Write::Put {
+                        path,
+                        key,
+                        blob,
+                        sum,
+                    } => rows.push(w.put(path, *key, blob, *sum)?),
+                    Write::Touch { row, key } => w.touch(*row, *key)?,
+                }
+            }
+            Ok(())
+        })?;
+    }
+    Ok(rows)
+}
+
+/// What [`read_all`] gives: the corpus, its spans (new files' rows still
+/// to fill in), the indices in `spans` of the new files in write order,
+/// and the paths seen.
+type Read<'k> = (Corpus, Vec<Span>, Vec<usize>, HashSet<&'k str>);
+
+/// Plan, read, parse (across cores) and gather the files batch by batch,
+/// handing each batch's writes to `tx`.
+fn read_all<'k>(
+    db: &Mutex<&mut Db>,
+    files: &[PathBuf],
+    keys: &'k [Option<String>],
+    known: &HashMap<String, Row>,
+    now: i64,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    tx: &mpsc::SyncSender<Vec<Write>>,
+) -> Result<Read<'k>, DbError> {
     let total = files.len();
     let done = AtomicUsize::new(0);
-    progress(0, total);
-
     let mut corpus = Corpus::default();
     let mut spans = Vec::new();
+    let mut pending = Vec::new();
     let mut seen: HashSet<&str> = HashSet::with_capacity(files.len());
     for (chunk, chunk_keys) in files.chunks(BATCH).zip(keys.chunks(BATCH)) {
         let plans: Vec<Plan> = chunk
@@ -111,15 +196,19 @@ pub fn sync(
             .collect();
         // Fetch stored blobs here (one connection, one thread), decode them
         // across cores with the parsing of the rest.
-        let blobs: Vec<Option<Blob>> = db.read(|db| {
-            plans
-                .iter()
-                .map(|p| match p {
-                    Plan::Reuse(row) => db.entry(row.id).map(Some),
-                    _ => Ok(None),
-                })
-                .collect()
-        })?;
+        let blobs: Vec<Option<Blob>> = match plans.iter().any(|p| matches!(p, Plan::Reuse(_))) {
+            true => lock(db).read(|db| {
+                plans
+                    .iter()
+                    .map(|p| match p {
+                        Plan::Reuse(row) => db.entry(row.id).map(Some),
+                        _ => Ok(None),
+                    })
+                    .collect()
+            })?,
+            // Nothing stored to read: no need to wait for the last write.
+            false => plans.iter().map(|_| None).collect(),
+        };
         let got: Vec<Result<Got, DbError>> = chunk
             .par_iter()
             .zip(plans)
@@ -135,33 +224,58 @@ pub fn sync(
         let mut confirmed = HashMap::new();
         for g in &got {
             if let Got::Confirmed { row, .. } = g {
-                let (bytes, sum) = db.entry(*row)?;
+                let (bytes, sum) = lock(db).entry(*row)?;
                 confirmed.insert(*row, codec::decode::<Entry>(&bytes, sum).map_err(unusable)?);
             }
         }
-        let writes = got
-            .iter()
-            .any(|g| matches!(g, Got::Parsed { .. } | Got::Confirmed { .. }));
-        let rows = match writes {
-            true => db.batch(|w| record(&got, chunk_keys, Some(w)))?,
-            // All stored as they are: no write lock to take.
-            false => record(&got, chunk_keys, None)?,
-        };
-        for (((g, row), file), key) in got.into_iter().zip(rows).zip(chunk).zip(chunk_keys) {
+        let mut writes = Vec::new();
+        for ((g, file), key) in got.into_iter().zip(chunk).zip(chunk_keys) {
             if let Some(k) = key {
                 seen.insert(k.as_str());
             }
-            let (entry, has_extracts) = match g {
-                Got::Stored {
-                    entry,
-                    has_extracts,
-                    ..
-                } => (entry, has_extracts),
-                Got::Confirmed {
-                    row, has_extracts, ..
-                } => (confirmed.remove(&row).unwrap_or_default(), has_extracts),
-                Got::Parsed { entry, .. } => (entry, false),
-                Got::Unreadable(p) => {
+            let (entry, has_extracts, row) = match (g, key) {
+                (
+                    Got::Stored {
+                        row,
+                        entry,
+                        has_extracts,
+                    },
+                    _,
+                ) => (entry, has_extracts, Some(row)),
+                (
+                    Got::Confirmed {
+                        row,
+                        key,
+                        has_extracts,
+                    },
+                    _,
+                ) => {
+                    writes.push(Write::Touch { row, key });
+                    let entry = confirmed.remove(&row).unwrap_or_default();
+                    (entry, has_extracts, Some(row))
+                }
+                (
+                    Got::Parsed {
+                        key,
+                        entry,
+                        blob,
+                        sum,
+                    },
+                    Some(path),
+                ) => {
+                    writes.push(Write::Put {
+                        path: path.clone(),
+                        key,
+                        blob,
+                        sum,
+                    });
+                    pending.push(spans.len());
+                    // The row is filled in once the writer has it.
+                    (entry, false, Some(0))
+                }
+                // A path the index cannot key: used, not stored.
+                (Got::Parsed { entry, .. }, None) => (entry, false, None),
+                (Got::Unreadable(p), _) => {
                     corpus.problems.push(p);
                     continue;
                 }
@@ -177,39 +291,18 @@ pub fn sync(
                 });
             }
         }
+        if tx.send(writes).is_err() {
+            // The writer stopped: its error is the one to report.
+            break;
+        }
     }
-    forget_missing(db, &canonical_roots, &known, &seen)?;
-    unique_ids(&mut corpus.docs);
-    Ok((corpus, spans))
+    Ok((corpus, spans, pending, seen))
 }
 
-/// Write what `got` needs written (with `w`; `None` when nothing does) and
-/// give each file's row, if it has one.
-fn record(
-    got: &[Got],
-    keys: &[Option<String>],
-    w: Option<&Writer<'_>>,
-) -> Result<Vec<Option<i64>>, DbError> {
-    got.iter()
-        .zip(keys)
-        .map(|(g, key)| {
-            Ok(match (g, key, w) {
-                (
-                    Got::Parsed {
-                        key: k, blob, sum, ..
-                    },
-                    Some(path),
-                    Some(w),
-                ) => Some(w.put(path, *k, blob, *sum)?),
-                (Got::Confirmed { row, key: k, .. }, _, Some(w)) => {
-                    w.touch(*row, *k)?;
-                    Some(*row)
-                }
-                (Got::Stored { row, .. }, _, _) => Some(*row),
-                _ => None,
-            })
-        })
-        .collect()
+/// The database, even if the other thread panicked holding it (the panic
+/// is raised when that thread is joined).
+fn lock<'a, 'b>(db: &'a Mutex<&'b mut Db>) -> MutexGuard<'a, &'b mut Db> {
+    db.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Decide from the file's metadata and its stored row what to do.
