@@ -110,7 +110,12 @@ fn down_moves_the_list_and_previews() {
 #[test]
 fn entity_panel_groups_this_articles_entities() {
     let app = small_app(120, 40);
-    let mut expected: Vec<usize> = app.index.mentions_in(0).iter().map(|m| m.entity).collect();
+    let mut expected: Vec<usize> = app
+        .index
+        .mentions_in(0)
+        .iter()
+        .map(|m| m.entity_idx())
+        .collect();
     expected.sort_unstable();
     expected.dedup();
     let mut shown: Vec<usize> = app.doc_entities.iter().map(|&(e, _)| e).collect();
@@ -121,7 +126,7 @@ fn entity_panel_groups_this_articles_entities() {
         .index
         .mentions_in(0)
         .iter()
-        .filter(|m| m.entity == mek)
+        .filter(|m| m.entity_idx() == mek)
         .count();
     assert!(app.doc_entities.contains(&(mek, here)));
 }
@@ -138,11 +143,11 @@ fn n_walks_every_mention_then_crosses_into_the_next_article() {
     );
     for (i, m) in mentions.iter().enumerate() {
         act(&mut app, Action::NextMatch);
-        assert_eq!(app.article.doc, Some(m.doc), "mention {i}");
-        assert_eq!(app.article.cursor, Some((m.start, m.end)));
+        assert_eq!(app.article.doc, Some(m.doc_idx()), "mention {i}");
+        assert_eq!(app.article.cursor, Some((m.start as usize, m.end as usize)));
         assert_eq!(app.mention_position(), Some((Some(i + 1), mentions.len())));
         // The mention is on screen.
-        let row = app.article.row_of(m.start);
+        let row = app.article.row_of(m.start as usize);
         assert!(row >= app.article.scroll && row < app.article.scroll + app.article_height());
         // The panel follows the entity into the new article.
         assert_eq!(app.doc_entities[app.entity_cursor].0, mek);
@@ -151,7 +156,7 @@ fn n_walks_every_mention_then_crosses_into_the_next_article() {
     act(&mut app, Action::NextMatch);
     assert_eq!(
         app.article.cursor,
-        Some((mentions[0].start, mentions[0].end))
+        Some((mentions[0].start as usize, mentions[0].end as usize))
     );
     assert!(app.message.as_deref().unwrap_or("").contains("wrapped"));
     // N goes back across articles.
@@ -159,7 +164,10 @@ fn n_walks_every_mention_then_crosses_into_the_next_article() {
     let last = mentions.last().unwrap();
     assert_eq!(
         (app.article.doc, app.article.cursor),
-        (Some(last.doc), Some((last.start, last.end)))
+        (
+            Some(last.doc_idx()),
+            Some((last.start as usize, last.end as usize))
+        )
     );
 }
 
@@ -176,9 +184,12 @@ fn brackets_go_article_to_article() {
         .entity(mek)
         .mentions
         .iter()
-        .find(|m| m.doc == docs[1])
+        .find(|m| m.doc_idx() == docs[1])
         .unwrap();
-    assert_eq!(app.article.cursor, Some((first.start, first.end)));
+    assert_eq!(
+        app.article.cursor,
+        Some((first.start as usize, first.end as usize))
+    );
     // The source list follows.
     assert_eq!(app.list[app.list_cursor], docs[1]);
     act(&mut app, Action::NextArticle);
@@ -200,8 +211,11 @@ fn enter_on_a_cross_reference_opens_that_mention() {
     assert_eq!(app.xref_cursor, app.index.entity(iraq).mentions.len() - 1);
     act(&mut app, Action::Open);
     assert_eq!(app.focus, Focus::Article);
-    assert_eq!(app.article.doc, Some(last.doc));
-    assert_eq!(app.article.cursor, Some((last.start, last.end)));
+    assert_eq!(app.article.doc, Some(last.doc_idx()));
+    assert_eq!(
+        app.article.cursor,
+        Some((last.start as usize, last.end as usize))
+    );
     // Back in the panel, the cursor is still in the mention list, where
     // the user was working; Esc leaves it.
     act(&mut app, Action::FocusNext);
@@ -228,14 +242,23 @@ fn article_cursor_selects_the_mention_under_it() {
     act(&mut app, Action::Open);
     act(&mut app, Action::NextMention);
     let first = app.index.mentions_in(0)[0];
-    assert_eq!(app.article.cursor, Some((first.start, first.end)));
+    assert_eq!(
+        app.article.cursor,
+        Some((first.start as usize, first.end as usize))
+    );
     act(&mut app, Action::NextMention);
     let second = app.index.mentions_in(0)[1];
-    assert_eq!(app.article.cursor, Some((second.start, second.end)));
+    assert_eq!(
+        app.article.cursor,
+        Some((second.start as usize, second.end as usize))
+    );
     act(&mut app, Action::Open);
-    assert_eq!(app.selected, Some(second.entity));
+    assert_eq!(app.selected, Some(second.entity_idx()));
     act(&mut app, Action::PrevMention);
-    assert_eq!(app.article.cursor, Some((first.start, first.end)));
+    assert_eq!(
+        app.article.cursor,
+        Some((first.start as usize, first.end as usize))
+    );
 }
 
 #[test]
@@ -466,11 +489,11 @@ fn clicking_a_mention_selects_its_entity() {
     // Find a drawn row holding a mention, and click its first char.
     let doc = app.article.doc.unwrap();
     let m = app.index.mentions_in(doc)[0];
-    let row = app.article.row_of(m.start);
+    let row = app.article.row_of(m.start as usize);
     let dossier::app::Row::Text(start, _) = app.article.rows[row] else {
         panic!("mention not on a text row");
     };
-    let column = dossier::app::wrap::str_width(&app.text()[start..m.start]) as u16;
+    let column = dossier::app::wrap::str_width(&app.text()[start..m.start as usize]) as u16;
     let screen_row = inner.y + (row - app.article.scroll) as u16;
     update(
         &mut app,
@@ -480,8 +503,8 @@ fn clicking_a_mention_selects_its_entity() {
         },
     );
     assert_eq!(app.focus, Focus::Article);
-    assert_eq!(app.selected, Some(m.entity));
-    assert_eq!(app.article.cursor, Some((m.start, m.end)));
+    assert_eq!(app.selected, Some(m.entity_idx()));
+    assert_eq!(app.article.cursor, Some((m.start as usize, m.end as usize)));
 }
 
 #[test]

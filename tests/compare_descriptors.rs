@@ -19,9 +19,13 @@ fn mentions(body: &str, entities: &[&[&str]]) -> Vec<DocMention> {
                     && !after.is_some_and(char::is_alphanumeric)
                     && !out
                         .iter()
-                        .any(|m: &DocMention| m.start < end && start < m.end)
+                        .any(|m: &DocMention| (m.start as usize) < end && start < m.end as usize)
                 {
-                    out.push(DocMention { start, end, entity });
+                    out.push(DocMention {
+                        start: u32::try_from(start).unwrap(),
+                        end: u32::try_from(end).unwrap(),
+                        entity: u32::try_from(entity).unwrap(),
+                    });
                 }
                 from = end;
             }

@@ -18,11 +18,9 @@ fn entity(docs: &[Document], name: &str, kind: Kind) -> Entity {
         .iter()
         .enumerate()
         .flat_map(|(d, doc)| {
-            doc.body.match_indices(name).map(move |(start, _)| Mention {
-                doc: d,
-                start,
-                end: start + name.len(),
-            })
+            doc.body
+                .match_indices(name)
+                .map(move |(start, _)| Mention::at(d, start, start + name.len()).unwrap())
         })
         .collect();
     Entity {

@@ -200,8 +200,8 @@ fn the_panel_selects_entities_and_n_steps_through_their_mentions() {
         app.index
             .mentions_in(doc)
             .iter()
-            .find(|m| m.entity == mek)
-            .map(|m| (m.start, m.end))
+            .find(|m| m.entity_idx() == mek)
+            .map(|m| (m.start as usize, m.end as usize))
     };
     assert_eq!(v.cursor, [first_in(v.cmp.a), first_in(v.cmp.b)]);
 
@@ -212,7 +212,7 @@ fn the_panel_selects_entities_and_n_steps_through_their_mentions() {
         .index
         .mentions_in(v.cmp.b)
         .iter()
-        .filter(|m| m.entity == mek)
+        .filter(|m| m.entity_idx() == mek)
         .count();
     assert!(count >= 2);
     assert_eq!(

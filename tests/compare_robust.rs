@@ -88,14 +88,7 @@ fn mentions(rng: &mut Rng, body: &str, doc: usize, entities: usize) -> Vec<(usiz
         let start = at + body[at..].find(word).unwrap_or(0);
         at = start + word.len();
         if rng.next(4) == 0 {
-            out.push((
-                rng.next(entities),
-                Mention {
-                    doc,
-                    start,
-                    end: at,
-                },
-            ));
+            out.push((rng.next(entities), Mention::at(doc, start, at).unwrap()));
         }
     }
     out

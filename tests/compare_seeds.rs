@@ -27,11 +27,11 @@ fn mek(docs: &[Document]) -> Entity {
                 let end = start + name.len();
                 let whole = !doc.body[..start].ends_with(char::is_alphanumeric)
                     && !doc.body[end..].starts_with(char::is_alphanumeric);
-                let free = !mentions
-                    .iter()
-                    .any(|m| m.doc == d && m.start < end && start < m.end);
+                let free = !mentions.iter().any(|m: &Mention| {
+                    m.doc_idx() == d && m.range().start < end && start < m.range().end
+                });
                 if whole && free {
-                    mentions.push(Mention { doc: d, start, end });
+                    mentions.push(Mention::at(d, start, end).unwrap());
                 }
             }
         }

@@ -84,11 +84,7 @@ fn fixture() -> (Vec<Document>, EntityIndex) {
                             // Whole words only ("Iranian" is not "Iran").
                             !doc.body[s + name.len()..].starts_with(|c: char| c.is_alphanumeric())
                         })
-                        .map(move |(start, _)| Mention {
-                            doc: d,
-                            start,
-                            end: start + name.len(),
-                        })
+                        .map(move |(start, _)| Mention::at(d, start, start + name.len()).unwrap())
                         .collect::<Vec<_>>()
                 })
                 .collect(),

@@ -141,14 +141,18 @@ fn entity_jumps_cross_into_another_article() {
 
     // n through this article's mentions of it (those at or after the
     // first), then once more crosses into the next article.
-    let first_here = entity.mentions.iter().position(|m| m.doc == doc).unwrap();
+    let first_here = entity
+        .mentions
+        .iter()
+        .position(|m| m.doc_idx() == doc)
+        .unwrap();
     // Corpus order, wrapping to the first mention after the last article.
     let next_doc = entity
         .mentions
         .iter()
-        .find(|m| m.doc > doc)
+        .find(|m| m.doc_idx() > doc)
         .unwrap_or(&entity.mentions[0])
-        .doc;
+        .doc_idx();
     for i in 0..here {
         s.keys("n");
         s.wait_text(&format!(

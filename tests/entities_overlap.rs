@@ -14,7 +14,7 @@ fn bad_overlaps(docs: &[Document], index: &EntityIndex) -> Vec<String> {
     for (d, doc) in docs.iter().enumerate() {
         let mut ms = index.mentions_in(d).to_vec();
         ms.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let mut outer: Option<(usize, usize, usize)> = None;
+        let mut outer: Option<(u32, u32, usize)> = None;
         for m in ms {
             match outer {
                 Some((start, end, e)) if m.start < end => {
@@ -23,13 +23,13 @@ fn bad_overlaps(docs: &[Document], index: &EntityIndex) -> Vec<String> {
                         out.push(format!(
                             "{}: {:?} ({:?}) and {:?}",
                             doc.id,
-                            &doc.body[start..end],
+                            &doc.body[start as usize..end as usize],
                             index.entity(e).kind,
-                            &doc.body[m.start..m.end],
+                            &doc.body[m.range()],
                         ));
                     }
                 }
-                _ => outer = Some((m.start, m.end, m.entity)),
+                _ => outer = Some((m.start, m.end, m.entity_idx())),
             }
         }
     }

@@ -55,26 +55,26 @@ proptest! {
             prop_assert!(entity.docs.windows(2).all(|w| w[0] < w[1]), "docs unsorted");
             prop_assert!(entity.mentions.windows(2).all(|w| (w[0].doc, w[0].start) <= (w[1].doc, w[1].start)));
             for m in &entity.mentions {
-                let body = &docs[m.doc].body;
-                prop_assert!(m.start < m.end && m.end <= body.len());
-                let text = body.get(m.start..m.end);
+                let body = &docs[m.doc_idx()].body;
+                prop_assert!(m.start < m.end && m.end as usize <= body.len());
+                let text = body.get(m.range());
                 prop_assert!(text.is_some(), "mention {}..{} off char boundaries", m.start, m.end);
                 prop_assert!(!text.unwrap().trim().is_empty());
-                prop_assert!(entity.docs.binary_search(&m.doc).is_ok(), "mention outside the entity's docs");
+                prop_assert!(entity.docs.binary_search(&m.doc_idx()).is_ok(), "mention outside the entity's docs");
                 // Mentions never cross and never repeat a span: one lies
                 // wholly inside a longer one or apart from it. So the entity
                 // found at a mention's start is its own, or one whose longer
                 // name holds it, or a shorter name nests at that start.
-                let found = index.at(m.doc, m.start);
-                let explained = index.mentions_in(m.doc).iter().any(|o| {
+                let found = index.at(m.doc_idx(), m.start as usize);
+                let explained = index.mentions_in(m.doc_idx()).iter().any(|o| {
                     let longer = o.end - o.start > m.end - m.start;
-                    (Some(o.entity) == found && longer && o.start <= m.start && o.end >= m.end)
+                    (Some(o.entity_idx()) == found && longer && o.start <= m.start && o.end >= m.end)
                         || (o.start == m.start && o.end < m.end)
                 });
                 prop_assert!(found == Some(e) || explained,
                     "{:?} at {} finds {:?}", entity.name, m.start, found.map(|f| &index.entity(f).name));
-                for o in index.mentions_in(m.doc) {
-                    if o.entity == e && (o.start, o.end) == (m.start, m.end) {
+                for o in index.mentions_in(m.doc_idx()) {
+                    if o.entity_idx() == e && (o.start, o.end) == (m.start, m.end) {
                         continue;
                     }
                     let overlaps = o.start < m.end && m.start < o.end;
@@ -84,7 +84,7 @@ proptest! {
                 }
             }
             for &d in &entity.docs {
-                prop_assert!(entity.mentions.iter().any(|m| m.doc == d));
+                prop_assert!(entity.mentions.iter().any(|m| m.doc_idx() == d));
             }
         }
     }

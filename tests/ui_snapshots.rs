@@ -107,8 +107,8 @@ fn selected_entity_stands_out_and_matches_are_marked() {
     {
         if let dossier::app::Row::Text(s, e) = row {
             for m in app.index.mentions_in(app.article.doc.unwrap()) {
-                if m.entity == mek && m.start >= *s && m.end <= *e {
-                    expected += text[m.start..m.end].chars().count();
+                if m.entity_idx() == mek && m.range().start >= *s && m.range().end <= *e {
+                    expected += text[m.range()].chars().count();
                 }
             }
         }

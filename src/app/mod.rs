@@ -240,10 +240,8 @@ impl App {
     pub fn mention_position(&self) -> Option<(Option<usize>, usize)> {
         let entity = self.index.entities().get(self.selected?)?;
         let at = match (self.article.doc, self.article.cursor, self.article.raw) {
-            (Some(doc), Some((start, end)), false) => entity
-                .mentions
-                .binary_search(&Mention { doc, start, end })
-                .ok()
+            (Some(doc), Some((start, end)), false) => Mention::at(doc, start, end)
+                .and_then(|m| entity.mentions.binary_search(&m).ok())
                 .map(|i| i + 1),
             _ => None,
         };

@@ -110,10 +110,12 @@ impl App {
         };
         let mentions = &self.index.entity(e).mentions;
         self.xref_cursor = match self.article.cursor {
-            Some((start, end)) => mentions.binary_search(&Mention { doc, start, end }).ok(),
+            Some((start, end)) => {
+                Mention::at(doc, start, end).and_then(|m| mentions.binary_search(&m).ok())
+            }
             None => None,
         }
-        .unwrap_or_else(|| mentions.partition_point(|m| m.doc < doc))
+        .unwrap_or_else(|| mentions.partition_point(|m| m.doc_idx() < doc))
         .min(mentions.len().saturating_sub(1));
     }
 
@@ -163,14 +165,15 @@ impl App {
             self.article.raw = false;
             self.rewrap();
         }
-        if self.article.doc != Some(m.doc) {
-            self.open_doc(m.doc);
-            if let Some(pos) = self.list.iter().position(|&d| d == m.doc) {
+        if self.article.doc != Some(m.doc_idx()) {
+            self.open_doc(m.doc_idx());
+            if let Some(pos) = self.list.iter().position(|&d| d == m.doc_idx()) {
                 self.list_cursor = pos;
             }
         }
-        self.article.cursor = Some((m.start, m.end));
-        self.reveal(m.start);
+        let range = m.range();
+        self.article.cursor = Some((range.start, range.end));
+        self.reveal(range.start);
         if let Some(e) = self.selected
             && let Some(i) = self.doc_entities.iter().position(|&(x, _)| x == e)
         {
@@ -202,7 +205,7 @@ impl App {
                 entity
                     .mentions
                     .iter()
-                    .find(|m| m.doc == doc && m.start >= top)
+                    .find(|m| m.doc_idx() == doc && m.start as usize >= top)
                     .copied()
                     .or_else(|| {
                         index.step(
@@ -268,7 +271,7 @@ impl App {
             ));
             return true;
         };
-        let first = entity.mentions.partition_point(|m| m.doc < target);
+        let first = entity.mentions.partition_point(|m| m.doc_idx() < target);
         match entity.mentions.get(first) {
             Some(&m) => {
                 self.goto_mention(m);
@@ -292,19 +295,20 @@ impl App {
         let top = self.article.top_offset();
         let found = if forward {
             let pos = match from {
-                Some(f) => mentions.partition_point(|m| m.start <= f),
-                None => mentions.partition_point(|m| m.start < top),
+                Some(f) => mentions.partition_point(|m| m.start as usize <= f),
+                None => mentions.partition_point(|m| (m.start as usize) < top),
             };
             mentions.get(pos)
         } else {
             let f = from.unwrap_or(top);
-            let pos = mentions.partition_point(|m| m.start < f);
+            let pos = mentions.partition_point(|m| (m.start as usize) < f);
             pos.checked_sub(1).and_then(|p| mentions.get(p))
         };
         match found {
             Some(m) => {
-                self.article.cursor = Some((m.start, m.end));
-                self.reveal(m.start);
+                let range = m.range();
+                self.article.cursor = Some((range.start, range.end));
+                self.reveal(range.start);
                 true
             }
             None => {

@@ -397,11 +397,12 @@ fn click_article(app: &mut App, column: u16, row: u16) {
         .index
         .mentions_in(doc)
         .iter()
-        .find(|m| m.start <= offset && offset < m.end)
+        .find(|m| m.range().contains(&offset))
         .copied();
     if let Some(m) = hit {
-        app.article.cursor = Some((m.start, m.end));
-        app.select_entity(m.entity);
+        let range = m.range();
+        app.article.cursor = Some((range.start, range.end));
+        app.select_entity(m.entity_idx());
     }
 }
 

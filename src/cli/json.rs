@@ -65,12 +65,12 @@ impl Serialize for EntityJson<'_> {
         m.serialize_field("id", &e.id)?;
         m.serialize_field("kind", &e.kind)?;
         let mentions = e.mentions.iter().map(|m| {
-            let doc = &docs[m.doc];
+            let doc = &docs[m.doc_idx()];
             MentionJson {
                 doc: &doc.id,
                 end: m.end,
                 start: m.start,
-                text: &doc.body[m.start..m.end],
+                text: &doc.body[m.range()],
             }
         });
         m.serialize_field("mentions", &Seq(|| mentions.clone()))?;
@@ -83,8 +83,8 @@ impl Serialize for EntityJson<'_> {
 #[derive(serde::Serialize)]
 struct MentionJson<'a> {
     doc: &'a str,
-    end: usize,
-    start: usize,
+    end: u32,
+    start: u32,
     text: &'a str,
 }
 
@@ -108,13 +108,14 @@ pub fn xref(e: &Entity, corpus: &Corpus) -> Value {
         .mentions
         .iter()
         .map(|m| {
-            let doc = &corpus.docs[m.doc];
+            let doc = &corpus.docs[m.doc_idx()];
+            let range = m.range();
             json!({
                 "doc": doc.id,
                 "start": m.start,
                 "end": m.end,
-                "text": &doc.body[m.start..m.end],
-                "context": context(&doc.body, m.start, m.end, 60),
+                "text": &doc.body[range.clone()],
+                "context": context(&doc.body, range.start, range.end, 60),
             })
         })
         .collect();

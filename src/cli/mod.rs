@@ -284,8 +284,9 @@ fn xref(
         entity.docs.len()
     )?;
     for m in &entity.mentions {
-        let doc = &corpus.docs[m.doc];
-        let line = entities::context(&doc.body, m.start, m.end, 40);
+        let doc = &corpus.docs[m.doc_idx()];
+        let range = m.range();
+        let line = entities::context(&doc.body, range.start, range.end, 40);
         writeln!(out, "{:<24} {line}", doc.id)?;
     }
     Ok(())

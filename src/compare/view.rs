@@ -287,10 +287,10 @@ impl CompareView {
             return;
         };
         for (s, doc) in [(0, self.cmp.a), (1, self.cmp.b)] {
-            let first = index.mentions_in(doc).iter().find(|m| m.entity == e);
-            self.cursor[s] = first.map(|m| (m.start, m.end));
+            let first = index.mentions_in(doc).iter().find(|m| m.entity_idx() == e);
+            self.cursor[s] = first.map(|m| (m.start as usize, m.end as usize));
             if let Some(m) = first {
-                let row = row_of(&self.rows[s], m.start);
+                let row = row_of(&self.rows[s], m.start as usize);
                 self.scroll[s] = row.saturating_sub(2).min(self.max_scroll(s));
             }
         }
@@ -312,8 +312,8 @@ impl CompareView {
         let mentions: Vec<(usize, usize)> = index
             .mentions_in(doc)
             .iter()
-            .filter(|m| m.entity == e)
-            .map(|m| (m.start, m.end))
+            .filter(|m| m.entity_idx() == e)
+            .map(|m| (m.start as usize, m.end as usize))
             .collect();
         if mentions.is_empty() {
             return None;
@@ -358,12 +358,15 @@ impl CompareView {
         } else {
             self.cmp.b
         };
-        let mentions = index.mentions_in(doc).iter().filter(|m| m.entity == e);
+        let mentions = index
+            .mentions_in(doc)
+            .iter()
+            .filter(|m| m.entity_idx() == e);
         let cursor = self.cursor[self.side.at()];
         let mut at = None;
         let mut of = 0;
         for (i, m) in mentions.enumerate() {
-            if cursor == Some((m.start, m.end)) {
+            if cursor == Some((m.start as usize, m.end as usize)) {
                 at = Some(i + 1);
             }
             of = i + 1;

@@ -143,8 +143,8 @@ impl Corrections {
                     };
                     let wanted = key(alias);
                     let text = |m: &super::Mention| {
-                        docs.get(m.doc)
-                            .and_then(|d| d.body.get(m.start..m.end))
+                        docs.get(m.doc_idx())
+                            .and_then(|d| d.body.get(m.range()))
                             .unwrap_or("")
                     };
                     let (moved, kept): (Vec<_>, Vec<_>) = entities[i]
@@ -234,7 +234,7 @@ mod tests {
         Document::from_text("d", "", body)
     }
 
-    fn entity(name: &str, kind: Kind, spans: &[(usize, usize)]) -> Entity {
+    fn entity(name: &str, kind: Kind, spans: &[(u32, u32)]) -> Entity {
         Entity {
             id: format!("{}:{}", kind.as_str(), slug(name)),
             name: name.into(),

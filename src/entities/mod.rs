@@ -78,11 +78,38 @@ impl std::str::FromStr for Kind {
 }
 
 /// One occurrence of an entity: a byte range of a document's cleaned body.
+///
+/// The fields are `u32` (12 bytes, not 24: a corpus has millions of
+/// mentions). They are made from a candidate's `usize` offsets in
+/// `nodes::Nodes::push`, which skips any that do not fit; the store's
+/// limits keep every body far below 4 GiB (see there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Mention {
-    pub doc: DocIdx,
-    pub start: usize,
-    pub end: usize,
+    pub doc: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Mention {
+    /// The mention at `start..end` of document `doc`, for looking one up;
+    /// `None` when a figure does not fit in `u32`, as no mention's does.
+    pub fn at(doc: DocIdx, start: usize, end: usize) -> Option<Mention> {
+        Some(Mention {
+            doc: u32::try_from(doc).ok()?,
+            start: u32::try_from(start).ok()?,
+            end: u32::try_from(end).ok()?,
+        })
+    }
+
+    /// The document, as an index into the corpus.
+    pub fn doc_idx(&self) -> DocIdx {
+        self.doc as DocIdx
+    }
+
+    /// The byte range in the document's body, for slicing it.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// One thing in the world, however the articles write it.

@@ -73,7 +73,10 @@ const NO_EXTRA: Extra = Extra {
 };
 
 /// One candidate mention. Offsets are `u32`: a body is one file's text,
-/// held whole in memory, far below 4 GiB.
+/// and the store refuses files over 1 GiB (`store::load::MAX_FILE`);
+/// decoding at most triples that (an invalid byte becomes a three-byte
+/// U+FFFD, NFC expands UTF-8 at most threefold), so every offset fits.
+/// [`Nodes::push`] still checks each and skips a candidate that does not.
 #[derive(Debug, Clone, Copy)]
 pub struct Node {
     pub doc: u32,
@@ -117,6 +120,9 @@ pub struct Nodes {
     /// ([`UNSET`] when not computed).
     key_skel: Vec<u32>,
     docs: u32,
+    /// Scratch for [`Nodes::push`]: the node of each candidate of the
+    /// document being pushed, [`NONE`] for one skipped.
+    slots: Vec<u32>,
 }
 
 impl Nodes {
@@ -124,8 +130,17 @@ impl Nodes {
     pub fn push(&mut self, x: &Extract) {
         let doc = self.docs;
         self.docs += 1;
-        let base = self.nodes.len() as u32;
+        let mut slots = std::mem::take(&mut self.slots);
+        slots.clear();
         for c in &x.cands {
+            // Offsets past 4 GiB cannot come from the store (see [`Node`]);
+            // a candidate with one is skipped, not truncated into a wrong
+            // range, and links to it are dropped with it.
+            let (Ok(start), Ok(end)) = (u32::try_from(c.start), u32::try_from(c.end)) else {
+                slots.push(NONE);
+                continue;
+            };
+            slots.push(self.nodes.len() as u32);
             let name = self.name(&c.name);
             let class = match c.kind {
                 Some(Kind::Date) => 1,
@@ -180,8 +195,8 @@ impl Nodes {
             }
             self.nodes.push(Node {
                 doc,
-                start: c.start as u32,
-                end: c.end as u32,
+                start,
+                end,
                 name,
                 key,
                 alias: c.alias.unwrap_or(NONE),
@@ -190,12 +205,15 @@ impl Nodes {
                 flags,
             });
         }
-        let count = x.cands.len();
         for &(a, b) in &x.links {
-            if a < count && b < count {
-                self.links.push((base + a as u32, base + b as u32));
+            if let (Some(&a), Some(&b)) = (slots.get(a), slots.get(b))
+                && a != NONE
+                && b != NONE
+            {
+                self.links.push((a, b));
             }
         }
+        self.slots = slots;
     }
 
     fn name(&mut self, s: &str) -> u32 {

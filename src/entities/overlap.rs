@@ -79,7 +79,7 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
         entity
             .mentions
             .retain(|m| gone.binary_search(&(e, *m)).is_err());
-        entity.docs = entity.mentions.iter().map(|m| m.doc).collect();
+        entity.docs = entity.mentions.iter().map(Mention::doc_idx).collect();
         entity.docs.sort_unstable();
         entity.docs.dedup();
     }
@@ -135,7 +135,7 @@ mod tests {
     use super::*;
     use crate::entities::Kind;
 
-    fn entity(name: &str, kind: Kind, mentions: &[(usize, usize, usize)]) -> Entity {
+    fn entity(name: &str, kind: Kind, mentions: &[(u32, u32, u32)]) -> Entity {
         let mentions: Vec<Mention> = mentions
             .iter()
             .map(|&(doc, start, end)| Mention { doc, start, end })
@@ -145,7 +145,7 @@ mod tests {
             name: name.into(),
             kind,
             aliases: vec![name.into()],
-            docs: mentions.iter().map(|m| m.doc).collect(),
+            docs: mentions.iter().map(Mention::doc_idx).collect(),
             mentions,
         }
     }

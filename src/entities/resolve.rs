@@ -606,9 +606,9 @@ fn entity(
     }
     let mentions: Vec<Mention> = members()
         .map(|c| Mention {
-            doc: c.doc as usize,
-            start: c.start as usize,
-            end: c.end as usize,
+            doc: c.doc,
+            start: c.start,
+            end: c.end,
         })
         .collect();
     Some(Entity {

@@ -130,7 +130,7 @@ mod tests {
         let mentions = (0..n)
             .step_by(3)
             .map(|doc| Mention {
-                doc,
+                doc: u32::try_from(doc).unwrap(),
                 start: 0,
                 end: 1,
             })

@@ -88,13 +88,13 @@ impl Marks {
         let mut ranges = Vec::new();
         if let (Some(doc), false) = (app.article.doc, app.article.raw) {
             for m in app.index.mentions_in(doc) {
-                let kind = app.index.entity(m.entity).kind;
-                let style = if Some(m.entity) == app.selected {
+                let kind = app.index.entity(m.entity_idx()).kind;
+                let style = if Some(m.entity_idx()) == app.selected {
                     theme.kind(kind).patch(theme.style("selected_entity"))
                 } else {
                     theme.kind(kind)
                 };
-                ranges.push((m.start, m.end, style));
+                ranges.push((m.start as usize, m.end as usize, style));
             }
         }
         for &(s, e) in &app.article.matches {

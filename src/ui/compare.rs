@@ -143,20 +143,23 @@ fn marks(
     let mentions = index.mentions_in(doc);
     // Sorted by start: skip those starting well before the visible text (a
     // mention is a name, far shorter than 256 bytes).
-    let first = mentions.partition_point(|m| m.start + 256 < from);
-    for m in mentions[first..].iter().take_while(|m| m.start < to) {
-        if m.end <= from {
+    let first = mentions.partition_point(|m| m.start as usize + 256 < from);
+    for m in mentions[first..]
+        .iter()
+        .take_while(|m| (m.start as usize) < to)
+    {
+        if (m.end as usize) <= from {
             continue;
         }
-        let mut style = if shared.binary_search(&m.entity).is_ok() {
+        let mut style = if shared.binary_search(&m.entity_idx()).is_ok() {
             styles.shared
         } else {
             styles.only
         };
-        if Some(m.entity) == selected {
+        if Some(m.entity_idx()) == selected {
             style = style.patch(styles.selected);
         }
-        out.push((m.start, m.end, style));
+        out.push((m.start as usize, m.end as usize, style));
     }
     out
 }

@@ -137,7 +137,9 @@ fn xrefs(frame: &mut Frame, app: &App, theme: &Theme, focused: bool) {
         .skip(app.xref_offset)
         .take(parts.xrefs.height as usize)
     {
-        let Some(doc) = docs.get(m.doc) else { continue };
+        let Some(doc) = docs.get(m.doc_idx()) else {
+            continue;
+        };
         let first_of_doc = i == app.xref_offset || entity.mentions[i - 1].doc != m.doc;
         // The id's leading chars (`002`), once per article.
         let label: String = if first_of_doc {
@@ -149,7 +151,9 @@ fn xrefs(frame: &mut Frame, app: &App, theme: &Theme, focused: bool) {
         let label = format!("{label:<label_w$}");
         let base = if i == app.xref_cursor && focused && app.in_xrefs {
             theme.style("list_selected")
-        } else if app.article.doc == Some(m.doc) && app.article.cursor == Some((m.start, m.end)) {
+        } else if app.article.doc == Some(m.doc_idx())
+            && app.article.cursor == Some((m.start as usize, m.end as usize))
+        {
             theme.style("list_selected_unfocused")
         } else {
             Style::default()
@@ -159,11 +163,11 @@ fn xrefs(frame: &mut Frame, app: &App, theme: &Theme, focused: bool) {
             Span::styled(label, base.patch(theme.style("meta"))),
             Span::styled(" ", base),
         ];
-        if let Some(mention) = doc.body.get(m.start..m.end) {
+        if let Some(mention) = doc.body.get(m.range()) {
             spans.extend(kwic(
                 &doc.body,
-                m.start,
-                m.end,
+                m.start as usize,
+                m.end as usize,
                 mention,
                 room,
                 base,

@@ -59,7 +59,7 @@ pub fn index(docs: &[Document]) -> EntityIndex {
             for (doc, d) in docs.iter().enumerate() {
                 for form in forms {
                     for (start, end) in occurrences(&d.body, form) {
-                        mentions.push(Mention { doc, start, end });
+                        mentions.push(Mention::at(doc, start, end).unwrap());
                     }
                 }
             }

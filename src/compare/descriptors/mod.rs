@@ -70,7 +70,7 @@ pub fn describe_lexed(
     };
     let mut found: Vec<Descriptor> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    for m in mentions.iter().filter(|m| m.entity == entity) {
+    for m in mentions.iter().filter(|m| m.entity_idx() == entity) {
         let Some((first, last)) = reader.span(m) else {
             continue;
         };
@@ -144,8 +144,8 @@ impl Reader<'_> {
 
     /// Tokens covered by mention `m`, as (first, one past last).
     fn span(&self, m: &DocMention) -> Option<Span> {
-        let first = self.toks.partition_point(|t| t.end <= m.start);
-        let last = self.toks.partition_point(|t| t.start < m.end);
+        let first = self.toks.partition_point(|t| t.end <= m.start as usize);
+        let last = self.toks.partition_point(|t| t.start < m.end as usize);
         (first < last).then_some((first, last))
     }
 
@@ -153,19 +153,26 @@ impl Reader<'_> {
     /// token).
     fn mention_at(&self, i: usize) -> Option<(EntityIdx, usize)> {
         let tok = self.toks.get(i)?;
-        let k = self.mentions.partition_point(|m| m.start < tok.start);
-        let m = self.mentions.get(k).filter(|m| m.start < tok.end)?;
-        Some((m.entity, self.span(m)?.1))
+        let k = self
+            .mentions
+            .partition_point(|m| (m.start as usize) < tok.start);
+        let m = self
+            .mentions
+            .get(k)
+            .filter(|m| (m.start as usize) < tok.end)?;
+        Some((m.entity_idx(), self.span(m)?.1))
     }
 
     /// Whether tokens `from..to` hold a mention of the entity described.
     fn names_entity(&self, from: usize, to: usize) -> bool {
         let (start, end) = (self.toks[from].start, self.toks[to - 1].end);
-        let k = self.mentions.partition_point(|m| m.start < start);
+        let k = self
+            .mentions
+            .partition_point(|m| (m.start as usize) < start);
         self.mentions[k..]
             .iter()
-            .take_while(|m| m.start < end)
-            .any(|m| m.entity == self.entity)
+            .take_while(|m| (m.start as usize) < end)
+            .any(|m| m.entity_idx() == self.entity)
     }
 
     /// An acronym standing in for a name: "MKO", "MEK", "U.N.".
