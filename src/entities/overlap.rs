@@ -94,13 +94,13 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
 fn reading_order(entities: &[Entity]) -> Vec<(Mention, usize)> {
     let docs = entities
         .iter()
-        .filter_map(|entity| entity.mentions.iter().map(|m| m.doc).max())
+        .filter_map(|entity| entity.mentions.iter().map(|m| m.doc_idx()).max())
         .max()
         .map_or(0, |d| d + 1);
     // starts[d]: where document d's mentions begin in `all`.
     let mut starts = vec![0usize; docs + 1];
     for m in entities.iter().flat_map(|entity| &entity.mentions) {
-        starts[m.doc + 1] += 1;
+        starts[m.doc_idx() + 1] += 1;
     }
     for d in 1..starts.len() {
         starts[d] += starts[d - 1];
@@ -118,8 +118,8 @@ fn reading_order(entities: &[Entity]) -> Vec<(Mention, usize)> {
     let mut all = vec![placeholder; total];
     for (e, entity) in entities.iter().enumerate() {
         for &m in &entity.mentions {
-            all[next[m.doc]] = (m, e);
-            next[m.doc] += 1;
+            all[next[m.doc_idx()]] = (m, e);
+            next[m.doc_idx()] += 1;
         }
     }
     for d in 0..docs {
@@ -159,11 +159,11 @@ mod tests {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            (x % n) as usize
+            (x % n) as u32
         };
         let entities: Vec<Entity> = (0..40)
             .map(|e| {
-                let mut ms: Vec<(usize, usize, usize)> = (0..next(30))
+                let mut ms: Vec<(u32, u32, u32)> = (0..next(30))
                     .map(|_| {
                         let (doc, start) = (next(7), next(50));
                         (doc, start, start + 1 + next(6))
