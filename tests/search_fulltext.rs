@@ -100,7 +100,9 @@ proptest! {
 }
 
 /// Across block boundaries (4,096 documents a block) and on generated
-/// news text, for phrases frequent, rare, open and absent.
+/// news text, for phrases frequent, rare, open and absent; open ones whose
+/// closed words are common (their last word answered from the places of
+/// the words it begins) and repeated words.
 #[test]
 fn across_blocks_on_generated_articles() {
     let docs = dossier::testgen::documents(4_500, 7);
@@ -113,6 +115,12 @@ fn across_blocks_on_generated_articles() {
         "said",
         "t",
         "peace talks ne",
+        "peace talks n",
+        "the peace talks s",
+        "of the w",
+        "the the the",
+        "the the th",
+        "talks, ne",
         "nothing like this zz",
         "'s",
         ", and",

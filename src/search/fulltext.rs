@@ -681,6 +681,31 @@ mod tests {
         }
     }
 
+    /// A phrase of words one space apart is decided by the spacing bits
+    /// alone, whichever of its words the walk starts from.
+    #[test]
+    fn spaced_phrases_need_every_gap_one_space() {
+        let bodies = [
+            "Of, the. of; the",
+            "alpha, beta gamma alpha alpha beta beta",
+            "alpha beta  gamma",
+            "alpha beta\tgamma, alpha beta\u{200b} gamma",
+        ];
+        let docs: Vec<Document> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| Document::from_text(i.to_string(), "t", *b))
+            .collect();
+        let index = WordIndex::new(&docs);
+        let scan = crate::search::scan::Scan::new(&docs);
+        for text in ["of the", "alpha beta gamma", "beta gamma", "alpha beta"] {
+            for closed in [true, false] {
+                let phrase = Phrase::new(text, closed).expect("a phrase");
+                assert_eq!(index.find(&phrase, &docs), scan.find(&phrase), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn varints_round_trip() {
         let mut out = Vec::new();

@@ -78,12 +78,41 @@ impl<'a> Lazy<'a> {
     /// The `i`th place, decoding up to it.
     #[inline]
     fn get(&mut self, i: usize) -> Option<(u32, u32)> {
-        while self.done.len() <= i && !self.bytes.is_empty() {
+        if i >= self.done.len() {
+            self.decode(i + 1 - self.done.len());
+        }
+        self.done.get(i).copied()
+    }
+
+    /// The first place from the `i`th on whose word number is `want` or
+    /// more, decoding as far as that.
+    #[inline]
+    fn first_from(&mut self, mut i: usize, want: u32) -> Option<usize> {
+        loop {
+            while let Some(&(key, _)) = self.done.get(i) {
+                if key >> 1 >= want {
+                    return Some(i);
+                }
+                i += 1;
+            }
+            if self.bytes.is_empty() {
+                return None;
+            }
+            self.decode(8);
+        }
+    }
+
+    /// Decode up to `n` more places, a few at a time so the loops above
+    /// stay on decoded ones.
+    fn decode(&mut self, n: usize) {
+        for _ in 0..n.max(8) {
+            if self.bytes.is_empty() {
+                break;
+            }
             self.nth = self.nth.wrapping_add(get_varint(&mut self.bytes));
             self.at = self.at.wrapping_add(get_varint(&mut self.bytes));
             self.done.push((self.nth, self.at));
         }
-        self.done.get(i).copied()
     }
 }
 
@@ -151,14 +180,18 @@ impl<'a> Walk<'a> {
             for j in (0..n).filter(|&j| j != lead) {
                 let want = start + j as u32;
                 let term = &mut self.places[self.slot[j]];
-                let place = loop {
-                    match term.get(self.at[j]) {
-                        Some(p) if p.0 >> 1 < want => self.at[j] += 1,
-                        Some(p) => break p,
-                        // This word has no more places: no later start.
-                        None => return false,
-                    }
+                let from = if self.slot[j] == lead_term && j > lead {
+                    // The lead's own word further on: past the lead's place.
+                    self.at[j].max(i)
+                } else {
+                    self.at[j]
                 };
+                // This word has no more places: no later start.
+                let Some(k) = term.first_from(from, want) else {
+                    return false;
+                };
+                self.at[j] = k;
+                let place = term.done[k];
                 if place.0 >> 1 != want || (spaced && j > 0 && place.0 & 1 == 0) {
                     continue 'places;
                 }
