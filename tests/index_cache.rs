@@ -435,3 +435,29 @@ fn the_reader_shows_the_raw_text_of_a_document_from_the_index() {
     update(&mut app, Msg::Action(Action::ToggleRaw));
     assert_eq!(app.text(), want.body);
 }
+
+/// More files than one batch of the index (2,048 parsed files per
+/// transaction, 512 extracts read back at a time), so the writer and
+/// folding threads hand several batches over: cold and warm must still
+/// give exactly what a load without the index gives, in corpus order.
+#[test]
+fn several_batches_cold_and_warm_give_what_a_plain_load_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, article) in dossier::testgen::Articles::new(7).take(2_300).enumerate() {
+        fs::write(dir.path().join(format!("{i:05}.txt")), article.to_txt()).unwrap();
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let paths = vec![dir.path().to_path_buf()];
+    let plain = store::load(&paths).unwrap();
+    let plain_entities = entities::build_with(&plain.docs, &Corrections::default());
+
+    let (cold, cold_entities) = load(&paths, cache.path());
+    let (warm, warm_entities) = load(&paths, cache.path());
+
+    assert_eq!(plain.docs.len(), 2_300);
+    assert_eq!(cooked(&plain.docs), cold.docs);
+    assert_eq!(cold.docs, warm.docs);
+    assert!(plain_entities.entities().len() > 100);
+    assert_eq!(plain_entities.entities(), &cold_entities[..]);
+    assert_eq!(cold_entities, warm_entities);
+}
