@@ -137,6 +137,9 @@ pub fn run(paths: Vec<PathBuf>) -> Result<Outcome> {
             crate::cli::inert::message(&problem.to_string())
         );
     }
+    for note in &app.notes {
+        eprintln!("dossier: {note}");
+    }
     outcome
 }
 

@@ -169,6 +169,10 @@ fn an_index_note_shows_inert_and_goes_with_a_key() {
     assert_eq!(app.message, None);
     assert_eq!(app.message_until, None);
     assert!(!status_line(&app).contains("rebuilt"));
+    // Gone from the screen, but kept (inert) to be said again on exit.
+    assert_eq!(app.notes.len(), 2);
+    assert!(app.notes[0].contains("rebuilt") && !app.notes[0].contains('\u{1b}'));
+    assert_eq!(app.notes[1], "second note");
 }
 
 #[test]

@@ -140,6 +140,9 @@ pub struct App {
     /// When the message goes by itself (notes from the loading worker),
     /// if no key clears it first.
     pub message_until: Option<Instant>,
+    /// Every note of this session (inert), said again on stderr when the
+    /// reader closes: one shown for 8 s is easily missed.
+    pub notes: Vec<String>,
 
     /// The filter as typed.
     pub input: String,
@@ -190,6 +193,7 @@ impl App {
             panes: Panes::default(),
             message: None,
             message_until: None,
+            notes: Vec::new(),
             input: String::new(),
             list: Vec::new(),
             list_cursor: 0,

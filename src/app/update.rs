@@ -88,6 +88,7 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
 /// shown together.
 fn note_message(app: &mut App, note: &str) {
     let note = crate::cli::inert::message(note);
+    app.notes.push(note.to_string());
     app.message = match (app.message.take(), app.message_until) {
         (Some(shown), Some(_)) => Some(format!("{shown} · {note}")),
         _ => Some(note.into_owned()),
