@@ -161,9 +161,15 @@ fn interrupts_at_random_moments_restore_the_terminal() {
             }
         };
         let code = s.wait_exit();
+        let tail = {
+            let bytes = s.bytes.lock().unwrap();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let at = text.len().saturating_sub(2_000);
+            text.get(at..).unwrap_or(&text).to_string()
+        };
         assert!(
             expected.contains(&code),
-            "round {round} ({how}): exit {code}"
+            "round {round} ({how}): exit {code}; the end of the output: {tail:?}"
         );
         s.assert_restored();
     }

@@ -48,6 +48,10 @@ pub fn label(p: &Progress, room: usize) -> String {
 
 /// Draw the gauge for `p` in `area` (one row).
 pub fn draw(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
+    // The panes are laid out from the size of the last resize event; the
+    // terminal can be smaller by the time a frame is drawn. ratatui's
+    // LineGauge writes past its buffer then (a panic), so keep to it.
+    let area = area.intersection(frame.area());
     if area.width == 0 || area.height == 0 {
         return;
     }
@@ -76,6 +80,25 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
 mod tests {
     use super::*;
     use crate::app::Phase;
+
+    #[test]
+    fn a_gauge_laid_out_wider_than_the_terminal_is_drawn_inside_it() {
+        use ratatui::{Terminal, backend::TestBackend};
+        let mut terminal = Terminal::new(TestBackend::new(12, 1)).unwrap();
+        let p = Progress {
+            phase: Phase::Parsing,
+            done: 900,
+            total: 1_000,
+        };
+        let stale = Rect::new(4, 0, 40, 1);
+        terminal
+            .draw(|frame| draw(frame, stale, &p, &Theme::preset(true)))
+            .unwrap();
+        let row: String = (0..12)
+            .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+            .collect();
+        assert!(row.contains('━'), "{row:?}");
+    }
 
     #[test]
     fn the_label_shrinks_to_fit() {
