@@ -260,7 +260,30 @@ pub fn rank_until(
         let hits = kept.into_iter().map(|d| (key(0, d), 0)).collect();
         return Some(Ranked { hits, atoms });
     }
-    let mut hits: Vec<(u64, u16)> = candidates
+    let mut hits = score_chunks(candidates, stop, |&doc, matcher, out| {
+        let Some(hay) = haystacks.get(doc) else {
+            return;
+        };
+        if !keep(doc) {
+            return;
+        }
+        if let Some(hit) = score_words(&atoms, 0, hay, matcher) {
+            out.push((key(hit.0, doc), hit.1));
+        }
+    })?;
+    hits.par_sort_unstable_by_key(|h| h.0);
+    Some(Ranked { hits, atoms })
+}
+
+/// Score `items` in parallel chunks, one matcher per chunk, `score`
+/// pushing each item's hit; a chunk that starts once `stop` says so does
+/// nothing, and the whole is `None` then.
+fn score_chunks<T: Sync>(
+    items: &[T],
+    stop: Stop<'_>,
+    score: impl Fn(&T, &mut Matcher, &mut Vec<(u64, u16)>) + Sync,
+) -> Option<Vec<(u64, u16)>> {
+    let hits = items
         .par_chunks(CHUNK)
         .flat_map_iter(|chunk| {
             if stop() {
@@ -268,26 +291,14 @@ pub fn rank_until(
             }
             let mut matcher = new_matcher();
             let mut out = Vec::with_capacity(chunk.len());
-            for &doc in chunk {
-                let Some(hay) = haystacks.get(doc) else {
-                    continue;
-                };
-                if !keep(doc) {
-                    continue;
-                }
-                if let Some(hit) = score_words(&atoms, 0, hay, &mut matcher) {
-                    out.push((key(hit.0, doc), hit.1));
-                }
+            for item in chunk {
+                score(item, &mut matcher, &mut out);
             }
             out
         })
         .collect();
     // No chunk was skipped unless `stop` is true by now.
-    if stop() {
-        return None;
-    }
-    hits.par_sort_unstable_by_key(|h| h.0);
-    Some(Ranked { hits, atoms })
+    (!stop()).then_some(hits)
 }
 
 /// Like [`rank`], over the hits of an earlier answer (whose pattern the
@@ -308,41 +319,23 @@ pub fn rerank(
     let Some(last) = atoms.last() else {
         return rank_until(pattern, haystacks, &earlier.docs(), keep, stop);
     };
-    let mut hits: Vec<(u64, u16)> = earlier
-        .hits
-        .par_chunks(CHUNK)
-        .flat_map_iter(|chunk| {
-            if stop() {
-                return Vec::new();
-            }
-            let mut matcher = new_matcher();
-            let mut out = Vec::with_capacity(chunk.len());
-            for &(k, old_last) in chunk {
-                let doc = doc_of(k);
-                if !keep(doc) {
-                    continue;
-                }
-                let base = match how {
-                    Reuse::Whole => {
-                        out.push((k, old_last));
-                        continue;
-                    }
-                    Reuse::Total => score_of(k),
-                    Reuse::AllButLast => score_of(k) - u32::from(old_last),
-                };
-                let Some(hay) = haystacks.get(doc) else {
-                    continue;
-                };
-                if let Some(s) = last.score(hay, &mut matcher) {
-                    out.push((key(base + u32::from(s), doc), s));
-                }
-            }
-            out
-        })
-        .collect();
-    if stop() {
-        return None;
-    }
+    let mut hits = score_chunks(&earlier.hits, stop, |&(k, old_last), matcher, out| {
+        let doc = doc_of(k);
+        if !keep(doc) {
+            return;
+        }
+        let base = match how {
+            Reuse::Whole => return out.push((k, old_last)),
+            Reuse::Total => score_of(k),
+            Reuse::AllButLast => score_of(k) - u32::from(old_last),
+        };
+        let Some(hay) = haystacks.get(doc) else {
+            return;
+        };
+        if let Some(s) = last.score(hay, matcher) {
+            out.push((key(base + u32::from(s), doc), s));
+        }
+    })?;
     if !matches!(how, Reuse::Whole) {
         hits.par_sort_unstable_by_key(|h| h.0);
     }
