@@ -36,11 +36,19 @@ pub struct Position {
 }
 
 /// All entities of a corpus and where each is mentioned.
+///
+/// The per-document lists are one flat table (`by_doc[at[d]..at[d + 1]]`
+/// is document `d`'s), sized exactly: a corpus of 100,000 articles has
+/// millions of mentions, and a vector per document, grown one push at a
+/// time, held up to twice their bytes plus a header per document.
 #[derive(Debug, Clone, Default)]
 pub struct EntityIndex {
     entities: Vec<Entity>,
-    /// For each document, its mentions sorted by start offset.
-    by_doc: Vec<Vec<DocMention>>,
+    /// Every document's mentions, by document, each sorted by start offset.
+    by_doc: Vec<DocMention>,
+    /// Where each document's mentions begin in `by_doc` (one more entry
+    /// than there are documents).
+    at: Vec<u32>,
 }
 
 impl EntityIndex {
@@ -51,31 +59,60 @@ impl EntityIndex {
         entities.par_iter_mut().for_each(|entity| {
             entity.mentions.sort_unstable();
             entity.mentions.dedup();
-            entity.docs = entity.mentions.iter().map(Mention::doc_idx).collect();
-            entity.docs.dedup();
+            entity.mentions.shrink_to_fit();
+            entity.docs = docs_of(&entity.mentions);
         });
-        let mut by_doc = vec![Vec::new(); doc_count];
-        for (e, entity) in entities.iter().enumerate() {
-            // Entities are fewer than mentions, which are counted in u32.
-            let Ok(entity_id) = u32::try_from(e) else {
-                break;
-            };
+        // Entities are fewer than mentions, which are counted in u32: an
+        // entity past that, or a mention past the last document, is left
+        // out of the per-document table.
+        let indexed = entities.len().min(u32::MAX as usize);
+        let mut at = vec![0u32; doc_count + 1];
+        for entity in &entities[..indexed] {
             for m in &entity.mentions {
-                if let Some(list) = by_doc.get_mut(m.doc_idx()) {
-                    list.push(DocMention {
-                        start: m.start,
-                        end: m.end,
-                        entity: entity_id,
-                    });
+                if let Some(n) = at.get_mut(m.doc_idx() + 1) {
+                    *n += 1;
                 }
             }
         }
-        by_doc
+        for d in 1..at.len() {
+            at[d] += at[d - 1];
+        }
+        let placeholder = DocMention {
+            start: 0,
+            end: 0,
+            entity: 0,
+        };
+        let mut by_doc = vec![placeholder; at[doc_count] as usize];
+        let mut next: Vec<u32> = at[..doc_count].to_vec();
+        for (e, entity) in entities[..indexed].iter().enumerate() {
+            for m in &entity.mentions {
+                if let Some(slot) = next.get_mut(m.doc_idx()) {
+                    by_doc[*slot as usize] = DocMention {
+                        start: m.start,
+                        end: m.end,
+                        entity: e as u32,
+                    };
+                    *slot += 1;
+                }
+            }
+        }
+        drop(next);
+        let mut lists: Vec<&mut [DocMention]> = Vec::with_capacity(doc_count);
+        let mut rest = by_doc.as_mut_slice();
+        for d in 0..doc_count {
+            let (list, tail) = rest.split_at_mut((at[d + 1] - at[d]) as usize);
+            lists.push(list);
+            rest = tail;
+        }
+        lists
             .par_iter_mut()
-            .for_each(|list: &mut Vec<DocMention>| {
-                list.sort_unstable_by_key(|m| (m.start, m.end, m.entity))
-            });
-        EntityIndex { entities, by_doc }
+            .for_each(|list| list.sort_unstable_by_key(|m| (m.start, m.end, m.entity)));
+        drop(lists);
+        EntityIndex {
+            entities,
+            by_doc,
+            at,
+        }
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -88,7 +125,10 @@ impl EntityIndex {
 
     /// The mentions in one document, sorted by start offset.
     pub fn mentions_in(&self, doc: DocIdx) -> &[DocMention] {
-        self.by_doc.get(doc).map(Vec::as_slice).unwrap_or(&[])
+        match (self.at.get(doc), self.at.get(doc + 1)) {
+            (Some(&lo), Some(&hi)) => &self.by_doc[lo as usize..hi as usize],
+            _ => &[],
+        }
     }
 
     /// The entities a document mentions with their mention counts there,
@@ -170,6 +210,19 @@ impl EntityIndex {
             .max()
             .map(|(_, _, std::cmp::Reverse(i))| i)
     }
+}
+
+/// The documents of `mentions` (sorted by document), ascending, each once,
+/// in a vector of exactly that length.
+pub(crate) fn docs_of(mentions: &[Mention]) -> Vec<DocIdx> {
+    let distinct = mentions.chunk_by(|a, b| a.doc == b.doc).count();
+    let mut docs = Vec::with_capacity(distinct);
+    docs.extend(
+        mentions
+            .chunk_by(|a, b| a.doc == b.doc)
+            .map(|run| run[0].doc_idx()),
+    );
+    docs
 }
 
 /// A keyword-in-context line: the mention with up to `width` characters of

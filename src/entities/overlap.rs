@@ -29,7 +29,7 @@ use super::{Entity, Kind, Mention};
 /// left with none. Entity order is kept.
 pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
     let all = reading_order(&entities);
-    let mut dropped: Vec<(usize, Mention)> = Vec::new();
+    let mut dropped: Vec<(u32, Mention)> = Vec::new();
     // Names may nest inside organisations, places, and "persons" that do
     // not open with a given name.
     let gaz = Gazetteer::get();
@@ -60,7 +60,7 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
                 }
             }
             _ => {
-                outer = Some((m, nests[e]));
+                outer = Some((m, nests[e as usize]));
                 inner_end = m.start;
             }
         }
@@ -70,15 +70,15 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
     }
     dropped.sort_unstable();
     for (e, entity) in entities.iter_mut().enumerate() {
-        let lo = dropped.partition_point(|&(d, _)| d < e);
-        let hi = dropped.partition_point(|&(d, _)| d <= e);
+        let lo = dropped.partition_point(|&(d, _)| (d as usize) < e);
+        let hi = dropped.partition_point(|&(d, _)| d as usize <= e);
         if lo == hi {
             continue;
         }
         let gone = &dropped[lo..hi];
         entity
             .mentions
-            .retain(|m| gone.binary_search(&(e, *m)).is_err());
+            .retain(|m| gone.binary_search(&(e as u32, *m)).is_err());
         entity.docs = entity.mentions.iter().map(Mention::doc_idx).collect();
         entity.docs.sort_unstable();
         entity.docs.dedup();
@@ -91,7 +91,7 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
 /// longest first, so the outer name is met before what is inside it.
 /// Mentions are bucketed by document first (a counting sort), then each
 /// document's few are sorted: cheaper than one sort of them all.
-fn reading_order(entities: &[Entity]) -> Vec<(Mention, usize)> {
+fn reading_order(entities: &[Entity]) -> Vec<(Mention, u32)> {
     let docs = entities
         .iter()
         .filter_map(|entity| entity.mentions.iter().map(|m| m.doc_idx()).max())
@@ -118,7 +118,7 @@ fn reading_order(entities: &[Entity]) -> Vec<(Mention, usize)> {
     let mut all = vec![placeholder; total];
     for (e, entity) in entities.iter().enumerate() {
         for &m in &entity.mentions {
-            all[next[m.doc_idx()]] = (m, e);
+            all[next[m.doc_idx()]] = (m, e as u32);
             next[m.doc_idx()] += 1;
         }
     }
@@ -173,10 +173,10 @@ mod tests {
                 entity(&format!("E{e}"), Kind::Org, &ms)
             })
             .collect();
-        let mut expected: Vec<(Mention, usize)> = entities
+        let mut expected: Vec<(Mention, u32)> = entities
             .iter()
             .enumerate()
-            .flat_map(|(e, entity)| entity.mentions.iter().map(move |&m| (m, e)))
+            .flat_map(|(e, entity)| entity.mentions.iter().map(move |&m| (m, e as u32)))
             .collect();
         expected.sort_by_key(|&(m, e)| (m.doc, m.start, std::cmp::Reverse(m.end), e));
         assert!(expected.len() > 200);

@@ -364,7 +364,11 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     // 5. A short organisation name that ends exactly one longer one.
     short_forms(&nodes, &x.norm, &mut sets, &dropped, gaz);
 
-    build(&nodes, &x, &mut sets, &dropped, gaz)
+    // The passes' tables are freed; give their pages back before the
+    // entities are built on other threads, whose allocations cannot reuse
+    // this thread's free memory.
+    super::release_free_memory();
+    build(&nodes, &x, sets, dropped, gaz)
 }
 
 /// The unusual words of an organisation's name, as keys: seven letters or
@@ -485,8 +489,13 @@ impl Votes {
 }
 
 /// The kind each current set leans to (the most evidence).
+///
+/// The tallies are kept per set that has evidence, not per node: five
+/// counts for each of millions of nodes were the largest table of
+/// resolution, and most nodes are not roots.
 fn vote(nodes: &[Node], sets: &mut Sets) -> Votes {
-    let mut tally: Vec<[u32; 5]> = vec![[0; 5]; nodes.len()];
+    let mut slot: Vec<u32> = vec![NONE; nodes.len()];
+    let mut tally: Vec<[u32; 5]> = Vec::new();
     for (n, c) in nodes.iter().enumerate() {
         let Some(k) = c.kind else { continue };
         if c.is(flag::BARE_TITLE) {
@@ -494,18 +503,23 @@ fn vote(nodes: &[Node], sets: &mut Sets) -> Votes {
         }
         let w = c.strength as u32 * if c.is(flag::OPEN) { 1 } else { 2 };
         let i = Kind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-        tally[sets.find(n)][i] += w.max(1);
+        let root = sets.find(n);
+        if slot[root] == NONE {
+            slot[root] = tally.len() as u32;
+            tally.push([0; 5]);
+        }
+        tally[slot[root] as usize][i] += w.max(1);
     }
+    let lean = |t: &[u32; 5]| {
+        let (i, &best) = t
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, v)| (*v, std::cmp::Reverse(i)))?;
+        (best > 0).then_some(Kind::ALL[i])
+    };
     Votes(
-        tally
-            .into_iter()
-            .map(|t| {
-                let (i, &best) = t
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|&(i, v)| (*v, std::cmp::Reverse(i)))?;
-                (best > 0).then_some(Kind::ALL[i])
-            })
+        slot.into_iter()
+            .map(|s| tally.get(s as usize).and_then(lean))
             .collect(),
     )
 }
@@ -514,40 +528,70 @@ fn vote(nodes: &[Node], sets: &mut Sets) -> Votes {
 fn build(
     nodes: &[Node],
     x: &Nodes,
-    sets: &mut Sets,
-    dropped: &[bool],
+    mut sets: Sets,
+    dropped: Vec<bool>,
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
-    let kinds = vote(nodes, sets);
-    // Members by set, in root order, each set's members ascending.
-    let mut members: Vec<(u32, u32)> = dropped
-        .iter()
-        .enumerate()
-        .filter(|&(_, &gone)| !gone)
-        .map(|(n, _)| (sets.find(n) as u32, n as u32))
-        .collect();
-    members.par_sort_unstable();
-    let groups: Vec<&[(u32, u32)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
+    let kinds = vote(nodes, &mut sets);
+    // Members by set, in root order, each set's members ascending: a
+    // counting sort by root (the nodes are met ascending), linear and
+    // half the bytes of sorting `(root, node)` pairs.
+    let count = nodes.len();
+    let mut root: Vec<u32> = Vec::with_capacity(count);
+    for n in 0..count {
+        root.push(sets.find(n) as u32);
+    }
+    drop(sets);
+    let mut at = vec![0u32; count + 1];
+    for (n, &r) in root.iter().enumerate() {
+        if !dropped[n] {
+            at[r as usize + 1] += 1;
+        }
+    }
+    // Each set with members left: its root and its range in `members`.
+    let mut groups: Vec<(u32, u32, u32)> = Vec::new();
+    let mut total = 0u32;
+    for (r, n) in at.iter_mut().enumerate().skip(1) {
+        let len = *n;
+        *n = total;
+        if len > 0 {
+            groups.push(((r - 1) as u32, total, total + len));
+        }
+        total += len;
+    }
+    // `at[r + 1]` is now where set `r`'s members begin.
+    let mut members = vec![0u32; total as usize];
+    for (n, &r) in root.iter().enumerate() {
+        if !dropped[n] {
+            let slot = &mut at[r as usize + 1];
+            members[*slot as usize] = n as u32;
+            *slot += 1;
+        }
+    }
+    drop((root, at, dropped));
     // Each set becomes its entity on its own: in parallel, in root order.
     groups
         .par_iter()
-        .filter_map(|group| entity(nodes, x, group, &kinds, gaz))
+        .filter_map(|&(r, lo, hi)| {
+            let group = &members[lo as usize..hi as usize];
+            entity(nodes, x, r as usize, group, &kinds, gaz)
+        })
         .collect()
 }
 
-/// The entity of one set (`(root, node)` pairs): kind, display name,
+/// The entity of one set (its root, its nodes ascending): kind, display name,
 /// aliases, mentions; `None` when it has no surface form left (only bare
 /// titles).
 fn entity(
     nodes: &[Node],
     x: &Nodes,
-    group: &[(u32, u32)],
+    root: usize,
+    group: &[u32],
     kinds: &Votes,
     gaz: &Gazetteer,
 ) -> Option<Entity> {
     let names = &x.names;
-    let root = group.first()?.0 as usize;
-    let members = || group.iter().map(|&(_, n)| &nodes[n as usize]);
+    let members = || group.iter().map(|&n| &nodes[n as usize]);
     let kind = match kinds.get(&root) {
         Some(k) => k,
         None => guess_kind(names.str(members().next()?.name), gaz),
@@ -589,7 +633,7 @@ fn entity(
     }
     // Bare titles and long forms, in order of first mention, each once.
     let mut seen: rustc_hash::FxHashSet<u32> = Default::default();
-    for &(_, n) in group {
+    for &n in group {
         let c = &nodes[n as usize];
         let extra = [
             Some(c.name).filter(|_| c.is(flag::BARE_TITLE)),

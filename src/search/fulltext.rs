@@ -271,22 +271,29 @@ impl Bits {
 impl Block {
     fn new(docs: &[Document]) -> Block {
         // Every place of every word, in (document, offset) order: one flat
-        // list, then grouped by word with a counting sort.
+        // list, then grouped by word with a counting sort. A place is kept
+        // as its word id (times two, plus the spacing bit) and its offset;
+        // its document is beside it and its word number is its distance
+        // from its document's first place, so the lists the sort needs
+        // hold 14 bytes a place rather than 28 (a block holds millions).
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut places: Vec<(u32, u16, u32, u32)> = Vec::new();
+        let mut places: Vec<(u32, u32)> = Vec::new();
+        let mut doc_of: Vec<u16> = Vec::new();
+        let mut first: Vec<u32> = Vec::with_capacity(docs.len());
         for (d, doc) in docs.iter().enumerate() {
             let d = u16::try_from(d).unwrap_or(u16::MAX);
-            let mut nth = 0u32;
+            first.push(to_u32(places.len()));
             for_each_word(&doc.body, |word, at, spaced| {
                 let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
                 let id = match ids.get(word) {
                     Some(&id) => id,
                     None => *ids.entry(word.into()).or_insert(next),
                 };
-                // The word's number, and the spacing bit beside it.
-                let key = nth.saturating_mul(2) | u32::from(spaced);
-                places.push((id, d, key, u32::try_from(at).unwrap_or(u32::MAX)));
-                nth = nth.saturating_add(1);
+                places.push((
+                    id.saturating_mul(2) | u32::from(spaced),
+                    u32::try_from(at).unwrap_or(u32::MAX),
+                ));
+                doc_of.push(d);
             });
         }
         let mut vocab: Vec<(Box<str>, u32)> = ids.into_iter().collect();
@@ -297,24 +304,36 @@ impl Block {
         }
         let mut starts = vec![0usize; vocab.len() + 1];
         for p in &places {
-            starts[rank[p.0 as usize] as usize + 1] += 1;
+            starts[rank[(p.0 >> 1) as usize] as usize + 1] += 1;
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
-        let mut sorted = vec![(0u16, 0u32, 0u32); places.len()];
+        // Place numbers, grouped by word, ascending within a word.
+        let mut sorted = vec![0u32; places.len()];
         let mut fill = starts.clone();
-        for &(id, d, nth, at) in &places {
-            let r = rank[id as usize] as usize;
-            sorted[fill[r]] = (d, nth, at);
+        for (i, p) in places.iter().enumerate() {
+            let r = rank[(p.0 >> 1) as usize] as usize;
+            sorted[fill[r]] = i as u32;
             fill[r] += 1;
         }
-        drop(places);
+        drop((fill, rank));
+        // (document, key, offset) of place `i`, the key being the word
+        // number times two plus the spacing bit.
+        let place = |i: u32| {
+            let (id, at) = places[i as usize];
+            let d = doc_of[i as usize];
+            let nth = i - first[usize::from(d)];
+            (d, nth.saturating_mul(2) | (id & 1), at)
+        };
 
         let mut block = Block::default();
         block
             .words
             .reserve(vocab.iter().map(|(w, _)| w.len()).sum());
+        block.ends.reserve_exact(vocab.len());
+        block.docs_at.reserve_exact(vocab.len() + 1);
+        block.pos_at.reserve_exact(vocab.len() + 1);
         let mut scratch = Vec::new();
         for (r, (word, _)) in vocab.iter().enumerate() {
             block.words.push_str(word);
@@ -322,11 +341,11 @@ impl Block {
             block.docs_at.push(to_u32(block.docs.len()));
             block.pos_at.push(to_u32(block.pos.len()));
             let group = &sorted[starts[r]..starts[r + 1]];
-            for run in group.chunk_by(|a, b| a.0 == b.0) {
-                block.docs.push(run[0].0);
+            for run in group.chunk_by(|&a, &b| doc_of[a as usize] == doc_of[b as usize]) {
+                block.docs.push(doc_of[run[0] as usize]);
                 scratch.clear();
                 let (mut last_nth, mut last_at) = (0, 0);
-                for &(_, nth, at) in run {
+                for (_, nth, at) in run.iter().map(|&i| place(i)) {
                     put_varint(&mut scratch, nth - last_nth);
                     put_varint(&mut scratch, at - last_at);
                     (last_nth, last_at) = (nth, at);
