@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::clean::clean;
-use super::decode::{decode, nfc};
+use super::decode::{decode_owned, nfc};
 use super::formats::{self, RecordId};
 use super::{Corpus, Document, Problem, StoreError};
 
@@ -125,7 +125,7 @@ pub(crate) fn load_files(
 
 /// Read and parse one file.
 pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
-    parse_file(path, &read_file(path)?)
+    parse_bytes(path, read_file(path)?)
 }
 
 /// The bytes of one file; a file that cannot be read, or is too large to
@@ -175,11 +175,16 @@ pub fn raw_text(doc: &Document) -> Result<String, Problem> {
 /// (lossy decoding, unreadable records). A file with nothing to load is an
 /// error problem. Pure: the same bytes give the same documents.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
+    parse_bytes(path, bytes.to_vec())
+}
+
+/// [`parse_file`] of bytes it may keep: valid UTF-8 is decoded in place.
+fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
     let problem = |reason: String| Problem {
         path: path.to_path_buf(),
         reason,
     };
-    let decoded = decode(bytes).map_err(problem)?;
+    let decoded = decode_owned(bytes).map_err(problem)?;
     let mut problems: Vec<Problem> = decoded.caveat.into_iter().map(problem).collect();
     let format = formats::detect(path, &decoded.text);
     let (found, issues) = formats::parse(format, decoded.text);
