@@ -252,6 +252,14 @@ impl Db {
         Ok(stmt.query_row([key], |r| r.get(0)).optional()?)
     }
 
+    /// Whether a resolution is stored under `key` (without reading it).
+    pub fn has_resolution(&self, key: &[u8]) -> Result<bool, DbError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM resolutions WHERE key = ?1")?;
+        Ok(stmt.exists([key])?)
+    }
+
     /// The resolution stored under `key`, with its checksum, if any.
     pub fn resolution(&self, key: &[u8]) -> Result<Option<Blob>, DbError> {
         let mut stmt = self
