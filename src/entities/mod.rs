@@ -182,6 +182,9 @@ pub fn build_from_extracts(
     fold.build(docs, corrections)
 }
 
+/// How many steps [`Fold::resolve_counted`] counts.
+pub const RESOLVE_STEPS: usize = 3;
+
 /// Extracts folded in one by one, in corpus order, ready to resolve: each
 /// is kept only as compact candidates with interned names, so a caller
 /// reading extracts back (or making them) can drop each once pushed.
@@ -227,7 +230,21 @@ impl Fold {
 
     /// Resolution without corrections, ids assigned.
     pub fn resolve(self) -> Vec<Entity> {
-        name_entities(overlap::settle(resolve::resolve_nodes(self.nodes)))
+        self.resolve_counted(&|_, _| {})
+    }
+
+    /// [`Fold::resolve`], calling `step(done, RESOLVE_STEPS)` as each of
+    /// its steps (linking, settling overlaps, naming) finishes, so a
+    /// caller can show how far it has got; the result is the same.
+    pub fn resolve_counted(self, step: &dyn Fn(usize, usize)) -> Vec<Entity> {
+        step(0, RESOLVE_STEPS);
+        let linked = resolve::resolve_nodes(self.nodes);
+        step(1, RESOLVE_STEPS);
+        let settled = overlap::settle(linked);
+        step(2, RESOLVE_STEPS);
+        let named = name_entities(settled);
+        step(3, RESOLVE_STEPS);
+        named
     }
 
     /// The entity index of `docs` (the documents folded in, in order) with

@@ -37,6 +37,15 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, StoreError> {
 /// Like [`discover`], with the entries that could not be walked (unreadable
 /// folders, broken links, link loops) as problems.
 pub fn walk(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>), StoreError> {
+    walk_counted(paths, &|_| {})
+}
+
+/// [`walk`], calling `found(n)` with the number of files found so far as
+/// they are found (for a loading gauge; the walk itself is unchanged).
+pub fn walk_counted(
+    paths: &[PathBuf],
+    found: &dyn Fn(usize),
+) -> Result<(Vec<PathBuf>, Vec<Problem>), StoreError> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -50,7 +59,10 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>), StoreErro
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walk {
             match entry {
-                Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                Ok(e) if e.file_type().is_file() => {
+                    files.push(e.into_path());
+                    found(files.len());
+                }
                 Ok(_) => {}
                 Err(e) => problems.push(Problem {
                     path: e.path().unwrap_or(path).to_path_buf(),
