@@ -21,3 +21,4 @@ pub mod store;
 pub mod testgen;
 pub mod tui;
 pub mod ui;
+pub mod wrap;

@@ -124,7 +124,7 @@ pub fn run(paths: Vec<PathBuf>) -> Result<Outcome> {
     .context("starting the filter worker")?;
     let size = terminal.size().context("reading the terminal size")?;
     update(&mut app, Msg::Resize(size.width, size.height));
-    draw(&mut terminal, &app, &theme)?;
+    draw(&mut terminal, &mut app, &theme)?;
 
     let outcome = event_loop(&mut terminal, &mut app, &theme, &keymap, &rx);
     signal_handle.close();
@@ -195,7 +195,17 @@ fn event_loop(
 
 /// Draw one frame inside a synchronized update, so terminals that support
 /// it show the frame whole.
-fn draw(terminal: &mut Term, app: &App, theme: &Theme) -> Result<()> {
+///
+/// The layout is made for the size the frame will have, not the last
+/// `Resize` event's: a terminal shrunk again since (its event still queued
+/// behind other input, or coalesced away) would otherwise get panes that
+/// reach past the screen. `ui::draw` also clips to the frame, for a shrink
+/// between this check and the draw.
+fn draw(terminal: &mut Term, app: &mut App, theme: &Theme) -> Result<()> {
+    let size = terminal.size().context("reading the terminal size")?;
+    if (size.width, size.height) != app.size {
+        update(app, Msg::Resize(size.width, size.height));
+    }
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal
         .draw(|frame| crate::ui::draw(frame, app, theme))

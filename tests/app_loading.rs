@@ -326,9 +326,10 @@ fn write_docs(dir: &std::path::Path, n: usize) {
     }
 }
 
-/// Cold: finding, parsing, building (counted), linking, in that order; no
-/// catalogue. Warm: the catalogue first, then checking. Phases only move
-/// forward, and counts within a phase never go back.
+/// Cold: finding, parsing, building (counted), linking (counted steps), in
+/// that order; no catalogue. Warm: the catalogue first, then checking,
+/// then the stored entities read back. Phases only move forward, and
+/// counts within a phase never go back.
 #[test]
 fn the_worker_reports_every_phase_cold_and_warm() {
     let docs = tempfile::tempdir().unwrap();
@@ -358,6 +359,11 @@ fn the_worker_reports_every_phase_cold_and_warm() {
         )
     });
     assert!(counted, "{cold:?}");
+    let linked = cold.iter().any(|m| {
+        matches!(m, Msg::Progress(Progress { phase: Phase::Linking, done, total })
+            if done == total && *total > 1)
+    });
+    assert!(linked, "{cold:?}");
     assert!(matches!(cold.last(), Some(Msg::Indexed(_))));
     assert!(!cold.iter().any(|m| matches!(m, Msg::Note(_))), "{cold:?}");
 
@@ -368,12 +374,7 @@ fn the_worker_reports_every_phase_cold_and_warm() {
     assert!(matches!(warm[first_corpus.unwrap()], Msg::Catalogue(_)));
     assert_eq!(
         phases(&warm),
-        [
-            Phase::Finding,
-            Phase::Checking,
-            Phase::Building,
-            Phase::Linking
-        ]
+        [Phase::Finding, Phase::Checking, Phase::Reading]
     );
     for run in [&cold, &warm] {
         let mut last: Option<Progress> = None;
@@ -437,4 +438,67 @@ fn broken_corrections_are_noted() {
         "{msgs:?}"
     );
     assert!(matches!(msgs.last(), Some(Msg::Indexed(_))));
+}
+
+/// Sixty short articles, all titled "Report N", so a filter keeps them all.
+fn long_corpus(first: usize) -> Corpus {
+    Corpus {
+        docs: (first..first + 60)
+            .map(|i| {
+                let body = format!("Report number {i} on the talks.");
+                Document::from_text(format!("r{i:02}"), format!("Report {i:02}"), body)
+            })
+            .collect(),
+        problems: Vec::new(),
+    }
+}
+
+/// The document under the list cursor and the screen row it is drawn on.
+fn place(app: &App) -> (String, usize) {
+    let doc = app.list[app.list_cursor];
+    (
+        app.corpus.docs[doc].id.clone(),
+        app.list_cursor - app.list_offset,
+    )
+}
+
+/// The list must not jump when an answer only adds or drops other rows:
+/// the entity index arriving, and the checked corpus (with a file added
+/// before the cursor) replacing the catalogue, with and without a filter.
+#[test]
+fn selected_row_stays_on_its_screen_row_when_the_list_is_answered_again() {
+    for filter in ["", "report"] {
+        let mut app = new_app(100, 30);
+        update(&mut app, Msg::Loaded(Arc::new(long_corpus(1))));
+        if !filter.is_empty() {
+            act(&mut app, Action::Search);
+            for c in filter.chars() {
+                update(&mut app, Msg::Edit(Edit::Insert(c)));
+            }
+            update(&mut app, Msg::Edit(Edit::Submit));
+        }
+        app.focus_pane(Focus::Sources);
+        for _ in 0..40 {
+            act(&mut app, Action::Down);
+        }
+        for _ in 0..6 {
+            act(&mut app, Action::Up);
+        }
+        let before = place(&app);
+        assert!(
+            before.1 > 0 && before.1 + 1 < app.list_height(),
+            "the cursor sits mid-screen: {before:?}"
+        );
+
+        let index = app_fixture::index(&app.corpus.docs);
+        update(&mut app, Msg::Indexed(Arc::new(index)));
+        assert_eq!(place(&app), before, "after the index, filter {filter:?}");
+
+        update(&mut app, Msg::Loaded(Arc::new(long_corpus(0))));
+        assert_eq!(
+            place(&app),
+            before,
+            "after the new corpus, filter {filter:?}"
+        );
+    }
 }

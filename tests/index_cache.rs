@@ -255,10 +255,11 @@ fn a_damaged_record_or_another_version_is_rebuilt_not_trusted() {
     assert_eq!(cold.docs, rebuilt.docs);
     assert_eq!(cold_entities, rebuilt_entities);
 
-    // Damaged extracts.
+    // Damaged extracts (read once no stored resolution spares them).
     let conn = rusqlite::Connection::open(&file).unwrap();
     conn.execute("UPDATE extracts SET sum = sum + 1", [])
         .unwrap();
+    conn.execute("DELETE FROM resolutions", []).unwrap();
     drop(conn);
     let (_, again, notes) = load_noting(&paths, cache.path());
     assert_eq!(notes.len(), 1, "{notes:?}");

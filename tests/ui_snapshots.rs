@@ -197,6 +197,55 @@ fn every_size_draws() {
     }
 }
 
+/// A terminal that shrank after the state last heard its size (the resize
+/// event still queued): drawing the old layout on the smaller screen must
+/// not panic or write past it, in the reader, the help and compare views.
+#[test]
+fn layout_for_a_larger_terminal_draws_on_a_smaller_one() {
+    let theme = theme();
+    let mut app = reading_mek(160, 48);
+    let draw_on = |app: &App, w: u16, h: u16| {
+        let backend = ratatui::backend::TestBackend::new(w, h);
+        let mut terminal = ratatui::Terminal::new(backend).expect("test terminal");
+        terminal
+            .draw(|f| dossier::ui::draw(f, app, &theme))
+            .expect("draw");
+        app_fixture::buffer_text(terminal.backend().buffer())
+    };
+    for (w, h) in [(120, 30), (80, 24), (40, 10), (20, 6), (3, 2), (1, 1)] {
+        let text = draw_on(&app, w, h);
+        assert_eq!(text.lines().count(), usize::from(h), "{w}x{h}");
+    }
+    act(&mut app, Action::ToggleHelp);
+    for (w, h) in [(80, 24), (20, 6), (1, 1)] {
+        draw_on(&app, w, h);
+    }
+    act(&mut app, Action::ToggleHelp);
+    act(&mut app, Action::Compare);
+    act(&mut app, Action::Top);
+    act(&mut app, Action::Down);
+    act(&mut app, Action::Open);
+    assert!(app.compare.view().is_some(), "the compare view opened");
+    for (w, h) in [(80, 24), (20, 6), (1, 1)] {
+        draw_on(&app, w, h);
+    }
+    // Loading: the gauge on the status line once wrote past a shrunk screen.
+    let mut loading = App::new(std::sync::Arc::new(dossier::config::Keymap::preset()));
+    update(&mut loading, Msg::Resize(160, 48));
+    update(
+        &mut loading,
+        Msg::Progress(dossier::app::Progress {
+            phase: dossier::app::Phase::Parsing,
+            done: 3,
+            total: 10,
+        }),
+    );
+    for (w, h) in [(80, 24), (20, 6), (1, 1)] {
+        let text = draw_on(&loading, w, h);
+        assert_eq!(text.lines().count(), usize::from(h), "{w}x{h}");
+    }
+}
+
 /// Thousands of pseudo-random messages (actions, typing, clicks, wheel,
 /// resizes down to 1×1) through update and draw: no panic, and the state's
 /// invariants hold after every step.

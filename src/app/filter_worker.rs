@@ -270,14 +270,32 @@ impl App {
 
     /// Show a filter's list, keeping the open article selected when it is
     /// still listed, or (typing) previewing the best match.
+    ///
+    /// Kept in place (not typing), the selected row stays on the screen
+    /// row it was on: an answer that only adds or drops other rows (the
+    /// entity index arrived, the checked corpus replaced the catalogue)
+    /// must not make the list jump under the user's eyes.
     fn show_filtered(&mut self, filter: Filter, list: Vec<DocIdx>, to_top: bool) {
+        let screen_row = self.list_cursor.saturating_sub(self.list_offset);
+        let under_cursor = self.list.get(self.list_cursor).copied();
         self.filter = filter;
         self.list = list;
-        let keep = if to_top { None } else { self.article.doc };
-        self.list_cursor = keep
-            .and_then(|d| self.list.iter().position(|&x| x == d))
-            .unwrap_or(0);
-        self.list_offset = 0;
+        let position = |doc: Option<DocIdx>, list: &[DocIdx]| {
+            doc.and_then(|d| list.iter().position(|&x| x == d))
+        };
+        let kept = if to_top {
+            None
+        } else {
+            position(self.article.doc, &self.list).or(position(under_cursor, &self.list))
+        };
+        self.list_cursor = kept.unwrap_or(0);
+        self.list_offset = match kept {
+            Some(cursor) => {
+                let last_page = self.list.len().saturating_sub(self.list_height());
+                cursor.saturating_sub(screen_row).min(last_page)
+            }
+            None => 0,
+        };
         self.scroll_lists();
         // Phrase hits in the open article follow the filter.
         self.find_matches();

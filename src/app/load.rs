@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::entities::Corrections;
-use crate::index::{self, Loaded};
+use crate::index::{self, Loaded, Stage};
 
 use super::{Msg, Phase, Progress};
 
@@ -65,20 +65,15 @@ pub fn run(paths: &[PathBuf], send: &(dyn Fn(Msg) + Sync)) {
 pub fn run_with(paths: &[PathBuf], setup: &Setup, send: &(dyn Fn(Msg) + Sync)) {
     let report = Reporter::new(send);
     report.phase(Phase::Finding);
-    let files_phase = match index::glance(paths, &setup.index) {
-        Some(catalogue) => {
-            send(Msg::Catalogue(Arc::new(catalogue)));
-            Phase::Checking
-        }
-        None => Phase::Parsing,
-    };
+    if let Some(catalogue) = index::glance(paths, &setup.index) {
+        send(Msg::Catalogue(Arc::new(catalogue)));
+    }
+    let stage = |stage, done, total| report.count(phase(stage), done, total);
     let Loaded {
         corpus,
         mut cache,
         notes,
-    } = match index::load(paths, &setup.index, &|done, total| {
-        report.count(files_phase, done, total)
-    }) {
+    } = match index::load_with(paths, &setup.index, &stage) {
         Ok(loaded) => loaded,
         Err(e) => return send(Msg::Failed(e.to_string())),
     };
@@ -97,20 +92,26 @@ pub fn run_with(paths: &[PathBuf], setup: &Setup, send: &(dyn Fn(Msg) + Sync)) {
         }
         None => Corrections::default(),
     };
-    report.phase(Phase::Building);
-    let index = cache.entities(&corpus.docs, &corrections, &|done, total| {
-        report.count(Phase::Building, done, total);
-        if done == total {
-            // Extracts are in; what is left is resolving them.
-            report.phase(Phase::Linking);
-        }
-    });
-    // An index that cannot be written is no reason to stop: the entities
-    // were made without it, and the user is told.
-    if let Some(problem) = cache.take_problem() {
+    let index = cache.entities_with(&corpus.docs, &corrections, &stage);
+    // An index that cannot be written, or a damaged stored resolution, is
+    // no reason to stop: the entities were made without it, and the user
+    // is told.
+    while let Some(problem) = cache.take_problem() {
         send(Msg::Note(problem.to_string()));
     }
     send(Msg::Indexed(Arc::new(index)));
+}
+
+/// The reader's name for what the index is doing.
+fn phase(stage: Stage) -> Phase {
+    match stage {
+        Stage::Finding => Phase::Finding,
+        Stage::Checking => Phase::Checking,
+        Stage::Parsing => Phase::Parsing,
+        Stage::Recalling => Phase::Reading,
+        Stage::Extracting => Phase::Building,
+        Stage::Linking => Phase::Linking,
+    }
 }
 
 /// Sends progress, throttled: the start of a phase and its last count

@@ -19,7 +19,7 @@ mod nav;
 mod progress;
 mod reload;
 mod update;
-pub mod wrap;
+pub use crate::wrap;
 
 use std::sync::Arc;
 use std::time::Instant;

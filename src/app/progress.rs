@@ -1,22 +1,28 @@
 //! How far loading has got: the phase the loading worker is in (finding,
-//! checking or parsing files, building or linking entities) and, where the
-//! phase can count its work, how much of it is done. The status line draws
+//! checking or parsing files, reading back, building or linking entities)
+//! and, where the phase can count its work, how much of it is done. The status line draws
 //! it as a gauge; the panes use it to say what they are waiting for.
 
 /// A phase of loading, in the order they happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {
-    /// Walking the given paths for files (not counted).
+    /// Walking the given paths for files (counts the files found so far;
+    /// the total is not known).
     Finding,
-    /// Checking files against the on-disk index (a warm start: most are
-    /// read back, not parsed).
+    /// Checking files against the on-disk index: so far every file was
+    /// read back or confirmed by its hash.
     Checking,
-    /// Reading and parsing files (a cold start, or `--no-cache`).
+    /// Reading and parsing files: some were new or changed (or there is
+    /// no index).
     Parsing,
+    /// Reading back the entities resolved for these very files last time
+    /// (not counted).
+    Reading,
     /// Finding each document's entities (read back from the index where
     /// it has them).
     Building,
-    /// Resolving the entities across the corpus (not counted).
+    /// Resolving the entities across the corpus, applying corrections and
+    /// indexing mentions (counts steps).
     Linking,
 }
 
@@ -27,6 +33,7 @@ impl Phase {
             Phase::Finding => "finding files",
             Phase::Checking => "checking files",
             Phase::Parsing => "parsing files",
+            Phase::Reading => "reading entities",
             Phase::Building => "building entities",
             Phase::Linking => "linking entities",
         }
@@ -34,11 +41,12 @@ impl Phase {
 
     /// Whether the corpus is already in and only its entities are awaited.
     pub fn entities(self) -> bool {
-        matches!(self, Phase::Building | Phase::Linking)
+        matches!(self, Phase::Reading | Phase::Building | Phase::Linking)
     }
 }
 
-/// A phase and its count: `done` of `total` (a `total` of 0: not counted).
+/// A phase and its count: `done` of `total` (a `total` of 0: not known,
+/// and then a `done` above 0 is a count without an end, as files found).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     pub phase: Phase,

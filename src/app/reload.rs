@@ -59,7 +59,6 @@ impl App {
     pub(super) fn replace_corpus(&mut self, corpus: Arc<Corpus>) {
         let old = std::mem::replace(&mut self.corpus, corpus);
         let article = std::mem::take(&mut self.article);
-        let list_offset = self.list_offset;
         let (list, cursor_doc) = {
             let remap = Remap::new(&old, &self.corpus);
             let cursor_doc = self.list.get(self.list_cursor).and_then(|&d| remap.get(d));
@@ -70,16 +69,18 @@ impl App {
             }
             (list, cursor_doc)
         };
-        // Until the filter answers for the new corpus, the old list.
+        // Until the filter answers for the new corpus, the old list, the
+        // selected row on the same screen row (rows before it may be gone).
+        let screen_row = self.list_cursor.saturating_sub(self.list_offset);
         self.list = list;
         self.list_cursor = cursor_doc
             .and_then(|d| self.list.iter().position(|&x| x == d))
             .unwrap_or(0);
-        self.refilter();
-        // An answer at once (no filter, or no worker) resets the list's
-        // scroll; the same rows stay on screen where the cursor allows.
-        self.list_offset = list_offset;
+        self.list_offset = self.list_cursor.saturating_sub(screen_row);
         self.scroll_lists();
+        // The answer (at once, or from the worker) keeps the selected row
+        // on the screen row it is on now.
+        self.refilter();
     }
 
     /// Open `now` as `was` (of `old`) was shown: scroll, raw view, search,

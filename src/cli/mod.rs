@@ -139,7 +139,7 @@ fn entity_index(loaded: &mut Loaded, corrections: &Corrections) -> EntityIndex {
         .cache
         .entities(docs, corrections, &|done, total| bar.set(done, total));
     bar.clear();
-    if let Some(problem) = loaded.cache.take_problem() {
+    while let Some(problem) = loaded.cache.take_problem() {
         eprintln!("dossier: {}", inert::message(&problem.to_string()));
     }
     index

@@ -10,7 +10,6 @@ mod descriptors;
 mod lex;
 mod passages;
 pub mod view;
-mod wrap;
 
 use crate::entities::{EntityIdx, EntityIndex};
 use crate::store::{DocIdx, Document};

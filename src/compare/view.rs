@@ -12,7 +12,7 @@ use super::{Comparison, EntityCount};
 use crate::entities::{EntityIdx, EntityIndex};
 use crate::store::Document;
 
-pub use super::wrap::wrap;
+pub use crate::wrap::wrap;
 
 /// One side of the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -83,6 +83,8 @@ pub struct Extractor<'a> {
     used: Vec<bool>,
     /// First token of the name run being parsed.
     span_start: usize,
+    /// The units of the run being parsed: one buffer for every run.
+    units_buf: Vec<Unit>,
     out: Extract,
 }
 
@@ -120,6 +122,7 @@ impl<'a> Extractor<'a> {
             phrase,
             used,
             span_start: 0,
+            units_buf: Vec::new(),
             out: Extract::default(),
         }
     }
@@ -147,6 +150,10 @@ impl<'a> Extractor<'a> {
                 debug_assert_eq!((c.start, c.end), (start, end));
             }
         }
+        // Dates and quantities come in text order; names nearly so. Keep
+        // them apart and merge them, rather than sort them all together:
+        // a candidate is large, and a sort moves it several times.
+        let dates = std::mem::take(&mut self.out.cands);
         let mut i = 0;
         while i < self.toks.len() {
             if self.used[i] || !self.starts_name(i) {
@@ -161,7 +168,8 @@ impl<'a> Extractor<'a> {
             self.parse_span(i, last);
             i = last + 1;
         }
-        self.out.cands.sort_by_key(|c| (c.start, c.end));
+        let names = std::mem::take(&mut self.out.cands);
+        self.out.cands = merge_sorted(dates, names);
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -193,10 +201,12 @@ impl<'a> Extractor<'a> {
         if b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' {
             return false;
         }
-        // Contractions: "I've", "Theres" aside, "Don't".
+        // Contractions: "I've", "Theres" aside, "Don't". (Every "’"
+        // starts with byte 0xE2: most words are ruled out by one pass.)
         const CONTRACTIONS: [&str; 7] = ["ve", "ll", "re", "d", "m", "t", "s"];
-        !w.rsplit_once(['\'', '’'])
-            .is_some_and(|(_, tail)| CONTRACTIONS.contains(&tail))
+        !(b.iter().any(|&c| c == b'\'' || c == 0xE2)
+            && w.rsplit_once(['\'', '’'])
+                .is_some_and(|(_, tail)| CONTRACTIONS.contains(&tail)))
     }
 
     fn starts_name(&self, i: usize) -> bool {
@@ -349,15 +359,25 @@ impl<'a> Extractor<'a> {
         (first..=last).any(|j| self.gaz.is_org_cue(self.text(j)))
     }
 
+    /// Whether the last unit of `first..=last` is a title.
     fn ends_with_title(&self, first: usize, last: usize) -> bool {
-        let units = self.units(first, last);
-        units.last().is_some_and(|u| u.lex.is_some_and(|l| l.title))
+        let mut lex = None;
+        let mut j = first;
+        while j <= last {
+            let (end, l) = match self.phrase[j] {
+                Some((l, lex)) if l <= last => (l, Some(lex)),
+                _ => (j, None),
+            };
+            lex = l;
+            j = end + 1;
+        }
+        lex.is_some_and(|l| l.title)
     }
 
-    /// The units of tokens `first..=last`: gazetteer phrases inside the run
-    /// first, single tokens otherwise.
-    fn units(&self, first: usize, last: usize) -> Vec<Unit> {
-        let mut out = Vec::new();
+    /// The units of tokens `first..=last` into `out` (cleared first):
+    /// gazetteer phrases inside the run first, single tokens otherwise.
+    fn units(&self, first: usize, last: usize, out: &mut Vec<Unit>) {
+        out.clear();
         let mut j = first;
         while j <= last {
             let (end, lex) = match self.phrase[j] {
@@ -371,7 +391,6 @@ impl<'a> Extractor<'a> {
             });
             j = end + 1;
         }
-        out
     }
 
     fn unit_text(&self, u: &Unit) -> &'a str {
@@ -389,7 +408,15 @@ impl<'a> Extractor<'a> {
     /// Turn one name run into candidates.
     fn parse_span(&mut self, first: usize, last: usize) {
         self.span_start = first;
-        let mut units = self.units(first, last);
+        let mut all = std::mem::take(&mut self.units_buf);
+        self.units(first, last, &mut all);
+        self.parse_units(&all);
+        self.units_buf = all;
+    }
+
+    /// Turn the units of one name run into candidates.
+    fn parse_units(&mut self, all: &[Unit]) {
+        let mut units = all;
         // Drop what only starts the sentence or the run: "However", "The".
         while let Some(u) = units.first().copied() {
             let w = self.unit_text(&u);
@@ -409,10 +436,12 @@ impl<'a> Extractor<'a> {
             if !droppable {
                 break;
             }
-            units.remove(0);
+            units = &units[1..];
         }
-        while units.last().is_some_and(|u| self.is_connector_unit(u)) {
-            units.pop();
+        while let Some((u, rest)) = units.split_last()
+            && self.is_connector_unit(u)
+        {
+            units = rest;
         }
         if units.is_empty() {
             return;
@@ -427,8 +456,8 @@ impl<'a> Extractor<'a> {
                 })
         });
         match title_at {
-            Some(t) => self.parse_titled(&units, t),
-            None => self.parse_plain(&units),
+            Some(t) => self.parse_titled(units, t),
+            None => self.parse_plain(units),
         }
     }
 
@@ -555,26 +584,30 @@ impl<'a> Extractor<'a> {
 
     /// A run without a title.
     fn parse_plain(&mut self, units: &[Unit]) {
-        let mut units = units.to_vec();
-        while units.last().is_some_and(|u| self.is_connector_unit(u)) {
-            units.pop();
+        let mut units = units;
+        while let Some((u, rest)) = units.split_last()
+            && self.is_connector_unit(u)
+        {
+            units = rest;
         }
-        while units.first().is_some_and(|u| self.is_connector_unit(u)) {
-            units.remove(0);
+        while let Some((u, rest)) = units.split_first()
+            && self.is_connector_unit(u)
+        {
+            units = rest;
         }
         let (Some(first), Some(last)) = (units.first().copied(), units.last().copied()) else {
             return;
         };
-        let texts: Vec<&str> = units.iter().map(|u| self.unit_text(u)).collect();
+        let texts = |k: usize| self.unit_text(&units[k]);
         let n = units.len();
-        let has_org_cue = n > 1 && texts.iter().any(|w| self.gaz.is_org_cue(w));
+        let has_org_cue = n > 1 && (0..n).any(|k| self.gaz.is_org_cue(texts(k)));
         if n == 1 && first.lex.is_none() && self.single_word(first.first) {
             return;
         }
         // "Shiite-dominated Iraqi …": a compound adjective opens the run.
         if n > 1
             && first.lex.is_none()
-            && texts[0]
+            && texts(0)
                 .rsplit_once('-')
                 .is_some_and(|(_, t)| t.len() >= 3 && t.chars().all(char::is_lowercase))
         {
@@ -636,7 +669,7 @@ impl<'a> Extractor<'a> {
         // An organisation then a person: "Refugee Council Enver Solomon".
         if let Some(cue) = (1..n.saturating_sub(2))
             .rev()
-            .find(|&k| self.gaz.is_org_cue(texts[k]))
+            .find(|&k| self.gaz.is_org_cue(texts(k)))
         {
             let tail = &units[cue + 1..];
             let personal = (2..=3).contains(&tail.len())
@@ -654,18 +687,18 @@ impl<'a> Extractor<'a> {
                 return;
             }
         }
-        let last_text = texts[n - 1];
+        let last_text = texts(n - 1);
         // Organisation cue: "… Committee", "Ministry of …", "Team Estonia".
-        if (n > 1 && (self.gaz.is_org_cue(last_text) || self.gaz.is_org_cue(texts[0])))
-            || (n >= 3 && self.gaz.is_org_cue(texts[0]) && self.is_connector_unit(&units[1]))
+        if (n > 1 && (self.gaz.is_org_cue(last_text) || self.gaz.is_org_cue(texts(0))))
+            || (n >= 3 && self.gaz.is_org_cue(texts(0)) && self.is_connector_unit(&units[1]))
         {
             self.push(first.first, last.last, Some(Kind::Org), strength::STRONG);
-            self.nested(&units);
+            self.nested(units);
             return;
         }
         // Place cue: "Camp Ashraf", "Diyala Province".
         if n >= 2 {
-            let prefix = self.gaz.place_cue(texts[0]).filter(|c| c.prefix);
+            let prefix = self.gaz.place_cue(texts(0)).filter(|c| c.prefix);
             let suffix = self
                 .gaz
                 .place_cue(last_text)
@@ -685,7 +718,7 @@ impl<'a> Extractor<'a> {
                 let bare_name =
                     bare_name.filter(|b| !self.gaz.lookup(b).is_some_and(|l| l.country));
                 self.push(first.first, last.last, Some(Kind::Place), strength::STRONG);
-                self.nested(&units);
+                self.nested(units);
                 if let Some(c) = self.out.cands.last_mut() {
                     c.bare_place = bare_name;
                 }
@@ -694,7 +727,7 @@ impl<'a> Extractor<'a> {
         }
         if has_org_cue {
             self.push(first.first, last.last, Some(Kind::Org), strength::STRONG);
-            self.nested(&units);
+            self.nested(units);
             return;
         }
         // Person: a given name (or an initial and a given name) then one to
@@ -706,7 +739,7 @@ impl<'a> Extractor<'a> {
             .all(|u| u.lex.is_none_or(|l| !l.place || l.title) && !self.toks[u.first].all_caps);
         if (2..=4).contains(&n)
             && word_units
-            && (self.gaz.is_given(texts[0]) || (initial(texts[0]) && self.gaz.is_given(texts[1])))
+            && (self.gaz.is_given(texts(0)) || (initial(texts(0)) && self.gaz.is_given(texts(1))))
         {
             self.push(first.first, last.last, Some(Kind::Person), strength::STRONG);
             return;
@@ -716,7 +749,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         self.push(first.first, last.last, None, strength::NONE);
-        self.nested(&units);
+        self.nested(units);
     }
 
     /// Places and known bodies named inside a longer name are mentioned
@@ -940,6 +973,31 @@ impl<'a> Extractor<'a> {
         }
         None
     }
+}
+
+/// Two lists sorted by (start, end) made one, as a stable sort of `a`
+/// then `b` would order them: on a tie, `a` first. Each list is sorted
+/// first if it is not (names are, but for a nested name's parts).
+fn merge_sorted(mut a: Vec<Cand>, mut b: Vec<Cand>) -> Vec<Cand> {
+    let key = |c: &Cand| (c.start, c.end);
+    for list in [&mut a, &mut b] {
+        if !list.is_sorted_by_key(key) {
+            list.sort_by_key(key);
+        }
+    }
+    if a.is_empty() {
+        return b;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for c in a {
+        while let Some(n) = b.next_if(|n| key(n) < key(&c)) {
+            out.push(n);
+        }
+        out.push(c);
+    }
+    out.extend(b);
+    out
 }
 
 /// `s` with each run of whitespace made one space; most names have none to

@@ -56,25 +56,29 @@ pub struct Gazetteer {
     lex: HashMap<&'static str, Lex>,
     /// Canonical names and kinds of alias groups.
     pub canon: Vec<(Kind, &'static str)>,
-    /// Entries by their first word, longest first.
-    phrases: HashMap<&'static str, Vec<&'static str>>,
+    /// Entries by their first word, longest first, with what each is.
+    phrases: HashMap<&'static str, Vec<(&'static str, Lex)>>,
     given: HashSet<&'static str>,
     surnames: HashSet<&'static str>,
-    org_cues: HashSet<&'static str>,
+    org_cues: WordSet,
     place_cues: HashMap<&'static str, PlaceCue>,
+    place_cue_shapes: Shapes,
     common: HashSet<&'static str>,
-    abbreviations: HashSet<&'static str>,
+    abbreviations: WordSet,
     months: HashMap<&'static str, u8>,
-    weekdays: HashSet<&'static str>,
-    not_names: HashSet<&'static str>,
-    connectors: HashSet<&'static str>,
-    numbers: HashSet<&'static str>,
+    month_shapes: Shapes,
+    weekdays: WordSet,
+    not_names: WordSet,
+    connectors: WordSet,
+    /// As bytes: they are looked up by an ASCII-lowercased copy of a word,
+    /// which needs no UTF-8 check as bytes.
+    numbers: HashSet<&'static [u8]>,
     /// For each first letter a-z, a bit per length (below 32) of the number
     /// words that start with it: most words are ruled out without hashing.
     number_shapes: [u32; 26],
-    media: HashSet<&'static str>,
-    multipliers: HashSet<&'static str>,
-    function: HashSet<&'static str>,
+    media: WordSet,
+    multipliers: WordSet,
+    function: WordSet,
     /// Words before a number that belong to the quantity ("more than").
     pub modifiers: Vec<Vec<&'static str>>,
 }
@@ -160,13 +164,16 @@ impl Gazetteer {
         for title in lines(TITLES) {
             lex.entry(title).or_default().title = true;
         }
-        let mut phrases: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
-        for &entry in lex.keys() {
-            phrases.entry(first_word(entry)).or_default().push(entry);
+        let mut phrases: HashMap<&'static str, Vec<(&'static str, Lex)>> = HashMap::default();
+        for (&entry, &l) in &lex {
+            phrases
+                .entry(first_word(entry))
+                .or_default()
+                .push((entry, l));
         }
         // Longest first: "United States Navy" must not stop at "United".
         for list in phrases.values_mut() {
-            list.sort_unstable_by_key(|e| std::cmp::Reverse(e.len()));
+            list.sort_unstable_by_key(|(e, _)| std::cmp::Reverse(e.len()));
         }
 
         let mut abbreviations: HashSet<&'static str> = HashSet::default();
@@ -234,7 +241,7 @@ impl Gazetteer {
         {
             abbreviations.insert(m);
         }
-        let place_cues = lines(PLACE_CUES)
+        let place_cues: HashMap<&'static str, PlaceCue> = lines(PLACE_CUES)
             .filter_map(|l| {
                 let cols: Vec<&str> = l.split('\t').collect();
                 Some((
@@ -260,19 +267,21 @@ impl Gazetteer {
             phrases,
             given,
             surnames: HashSet::default(),
-            org_cues: lines(ORG_CUES).collect(),
+            org_cues: WordSet::new(lines(ORG_CUES).collect()),
+            place_cue_shapes: Shapes::of(place_cues.keys().copied()),
             place_cues,
             common: HashSet::default(),
-            abbreviations,
+            abbreviations: WordSet::new(abbreviations),
+            month_shapes: Shapes::of(months.keys().copied()),
             months,
-            weekdays,
-            not_names,
-            connectors,
+            weekdays: WordSet::new(weekdays),
+            not_names: WordSet::new(not_names),
+            connectors: WordSet::new(connectors),
             number_shapes: shapes(&numbers),
-            numbers,
-            media,
-            multipliers,
-            function,
+            numbers: numbers.iter().map(|w| w.as_bytes()).collect(),
+            media: WordSet::new(media),
+            multipliers: WordSet::new(multipliers),
+            function: WordSet::new(function),
             modifiers,
         }
     }
@@ -283,10 +292,10 @@ impl Gazetteer {
     pub fn phrase_at(&self, text: &str, start: usize) -> Option<(usize, Lex)> {
         let rest = text.get(start..)?;
         let list = self.phrases.get(first_word(rest))?;
-        list.iter().find_map(|entry| {
+        list.iter().find_map(|&(entry, lex)| {
             let after = rest.strip_prefix(entry)?;
             let boundary = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
-            boundary.then(|| (start + entry.len(), self.lex[entry]))
+            boundary.then_some((start + entry.len(), lex))
         })
     }
 
@@ -307,6 +316,9 @@ impl Gazetteer {
     }
 
     pub fn place_cue(&self, w: &str) -> Option<PlaceCue> {
+        if !self.place_cue_shapes.may_hold(w) {
+            return None;
+        }
         self.place_cues.get(w).copied()
     }
 
@@ -358,7 +370,11 @@ impl Gazetteer {
     /// Month number of a month name or abbreviation (with or without its
     /// period).
     pub fn month(&self, w: &str) -> Option<u8> {
-        self.months.get(w.trim_end_matches('.')).copied()
+        let w = w.trim_end_matches('.');
+        if !self.month_shapes.may_hold(w) {
+            return None;
+        }
+        self.months.get(w).copied()
     }
 
     pub fn is_weekday(&self, w: &str) -> bool {
@@ -389,16 +405,21 @@ impl Gazetteer {
         if !self.may_be_number(w) && !w.bytes().any(|b| b == b'-') {
             return false;
         }
-        let mut buf = [0u8; 32];
-        let Some(lower) = ascii_lower(w, &mut buf) else {
+        let bytes = w.as_bytes();
+        if bytes.len() > 32 || !w.is_ascii() {
             return false;
-        };
-        if !lower.contains('-') {
+        }
+        let mut buf = [0u8; 32];
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        let lower = &*lower;
+        if !lower.contains(&b'-') {
             return self.numbers.contains(lower);
         }
         lower
-            .split('-')
-            .all(|p| self.numbers.contains(p) || p == "one")
+            .split(|&b| b == b'-')
+            .all(|p| self.numbers.contains(p) || p == b"one")
     }
 
     /// Words after a number that scale it ("million", "percent", "%").
@@ -450,6 +471,58 @@ impl Gazetteer {
         first.is_ascii_lowercase()
             && w.len() < 32
             && self.number_shapes[(first - b'a') as usize] & (1 << w.len()) != 0
+    }
+}
+
+/// The first byte and length of every word of a set: a word of a shape no
+/// member has is not in the set, and is ruled out without hashing. Most
+/// words a document asks about are in none of the small sets, and every
+/// capitalised word is asked about several times.
+struct Shapes {
+    /// Bit `n` of entry `b`: a member of `n` bytes starts with byte `b`.
+    bits: [u32; 128],
+    /// A member the bits cannot describe: let every word through.
+    all: bool,
+}
+
+impl Shapes {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        let mut bits = [0u32; 128];
+        for w in words {
+            match w.as_bytes().first() {
+                Some(&f) if f < 128 && w.len() < 32 => bits[f as usize] |= 1 << w.len(),
+                _ => return Shapes { bits, all: true },
+            }
+        }
+        Shapes { bits, all: false }
+    }
+
+    /// False when `w` is surely not a member.
+    fn may_hold(&self, w: &str) -> bool {
+        if self.all {
+            return true;
+        }
+        match w.as_bytes().first() {
+            Some(&f) if f < 128 && w.len() < 32 => self.bits[f as usize] & (1 << w.len()) != 0,
+            _ => false,
+        }
+    }
+}
+
+/// A small word set behind its [`Shapes`].
+struct WordSet {
+    set: HashSet<&'static str>,
+    shapes: Shapes,
+}
+
+impl WordSet {
+    fn new(set: HashSet<&'static str>) -> WordSet {
+        let shapes = Shapes::of(set.iter().copied());
+        WordSet { set, shapes }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.shapes.may_hold(w) && self.set.contains(w)
     }
 }
 

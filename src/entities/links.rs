@@ -32,13 +32,19 @@ pub fn find(x: &mut Extractor) {
         if b.first_tok - a.last_tok > 14 {
             continue;
         }
-        let between: Vec<&str> = (a.last_tok + 1..b.first_tok)
-            .map(|t| x.text(t))
-            .filter(|w| *w != "the")
-            .collect();
+        // At most 13 words between: on the stack, not a Vec per pair.
+        let mut words = [""; 14];
+        let mut len = 0;
+        for w in (a.last_tok + 1..b.first_tok).map(|t| x.text(t)) {
+            if w != "the" {
+                words[len] = w;
+                len += 1;
+            }
+        }
+        let between = &words[..len];
         let after = x.text(b.last_tok + 1);
         let compat = || initials_match(&b.name, &a.name) || initials_match(&a.name, &b.name);
-        let stated = match between.as_slice() {
+        let stated = match between {
             ["("] => after == ")" && compat(),
             ["or"] | [",", "or"] => matches!(after, "," | "." | ")" | ";" | "") && compat(),
             [",", "also", "known", "as"]
@@ -62,10 +68,12 @@ pub fn find(x: &mut Extractor) {
                             | ["acronym", "of"]
                     )
                 });
-                let one_sentence = (a.last_tok + 1..b.first_tok).all(|t| {
-                    !(x.toks[t].kind == TokKind::Punct && matches!(x.text(t), "." | "!" | "?"))
-                });
-                explicit && one_sentence && between.len() <= 12 && is_acronym(&a.name)
+                let one_sentence = || {
+                    (a.last_tok + 1..b.first_tok).all(|t| {
+                        !(x.toks[t].kind == TokKind::Punct && matches!(x.text(t), "." | "!" | "?"))
+                    })
+                };
+                explicit && between.len() <= 12 && is_acronym(&a.name) && one_sentence()
             }
         };
         if stated {

@@ -182,6 +182,9 @@ pub fn build_from_extracts(
     fold.build(docs, corrections)
 }
 
+/// How many steps [`Fold::resolve_counted`] counts.
+pub const RESOLVE_STEPS: usize = 3;
+
 /// Extracts folded in one by one, in corpus order, ready to resolve: each
 /// is kept only as compact candidates with interned names, so a caller
 /// reading extracts back (or making them) can drop each once pushed.
@@ -227,10 +230,21 @@ impl Fold {
 
     /// Resolution without corrections, ids assigned.
     pub fn resolve(self) -> Vec<Entity> {
-        // The extracts folded in were made and dropped on other threads:
-        // their pages go back before resolution's tables are made here.
-        release_free_memory();
-        name_entities(overlap::settle(resolve::resolve_nodes(self.nodes)))
+        self.resolve_counted(&|_, _| {})
+    }
+
+    /// [`Fold::resolve`], calling `step(done, RESOLVE_STEPS)` as each of
+    /// its steps (linking, settling overlaps, naming) finishes, so a
+    /// caller can show how far it has got; the result is the same.
+    pub fn resolve_counted(self, step: &dyn Fn(usize, usize)) -> Vec<Entity> {
+        step(0, RESOLVE_STEPS);
+        let linked = resolve::resolve_nodes(self.nodes);
+        step(1, RESOLVE_STEPS);
+        let settled = overlap::settle(linked);
+        step(2, RESOLVE_STEPS);
+        let named = name_entities(settled);
+        step(3, RESOLVE_STEPS);
+        named
     }
 
     /// The entity index of `docs` (the documents folded in, in order) with
@@ -238,28 +252,7 @@ impl Fold {
     pub fn build(self, docs: &[Document], corrections: &Corrections) -> EntityIndex {
         let mut entities = self.resolve();
         corrections.apply(&mut entities, docs);
-        let index = EntityIndex::new(entities, docs.len());
-        // What resolution freed is not reused by the next work on other
-        // threads (the filter's word index): release it.
-        release_free_memory();
-        index
-    }
-}
-
-/// Give the memory the allocator holds free back to the system.
-///
-/// glibc's malloc keeps one arena per thread and returns little of what is
-/// freed: resolution frees hundreds of megabytes at 100,000 articles
-/// (extract blocks, nodes, vote tables) that the reader's next steps, on
-/// other threads, cannot reuse, so the process's peak was their sum.
-/// `malloc_trim` releases every arena's free pages (it costs a walk of
-/// the free lists: milliseconds). Elsewhere, nothing to do.
-pub(crate) fn release_free_memory() {
-    // SAFETY: malloc_trim only returns unused pages of malloc's own
-    // arenas to the system; it touches no live allocation.
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    unsafe {
-        libc::malloc_trim(0);
+        EntityIndex::new(entities, docs.len())
     }
 }
 

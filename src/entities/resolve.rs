@@ -364,10 +364,6 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     // 5. A short organisation name that ends exactly one longer one.
     short_forms(&nodes, &x.norm, &mut sets, &dropped, gaz);
 
-    // The passes' tables are freed; give their pages back before the
-    // entities are built on other threads, whose allocations cannot reuse
-    // this thread's free memory.
-    super::release_free_memory();
     build(&nodes, &x, sets, dropped, gaz)
 }
 

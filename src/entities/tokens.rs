@@ -88,7 +88,22 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
         }
         let start = i;
         let kind;
-        if c.is_alphanumeric() {
+        // (cap, all caps) when the fast path already knows them.
+        let mut shape = None;
+        if b.is_ascii_alphanumeric()
+            && let Some((end, lower, letters)) = plain_ascii_word(bytes, i)
+        {
+            // Most words: ASCII letters or digits then a space or plain
+            // punctuation. Their facts come from the one pass over them.
+            i = end;
+            if b.is_ascii_digit() {
+                kind = TokKind::Num;
+            } else {
+                kind = TokKind::Word;
+                let upper = b.is_ascii_uppercase();
+                shape = Some((upper, upper && !lower && letters >= 2));
+            }
+        } else if c.is_alphanumeric() {
             let end = scan_word(body, i, gaz);
             kind = if c.is_ascii_digit() {
                 TokKind::Num
@@ -107,7 +122,9 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
             i += c.len_utf8();
         }
         let text = &body[start..i];
-        let (cap, all_caps) = if kind == TokKind::Word {
+        let (cap, all_caps) = if let Some(shape) = shape {
+            shape
+        } else if kind == TokKind::Word {
             // "e-Khalq", "al-Maliki": a lowercase particle before a name.
             let first_upper = match text.as_bytes()[0] {
                 b'A'..=b'Z' => true,
@@ -171,6 +188,37 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
         }
     }
     out
+}
+
+/// The end of the ASCII word or number at `i`, whether it has a lowercase
+/// letter and how many letters, when nothing after it can join it
+/// (`scan_word` would stop there too); `None` sends the word to
+/// `scan_word`.
+fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<(usize, bool, usize)> {
+    let mut j = i;
+    let mut lower = false;
+    let mut letters = 0;
+    while let Some(&b) = bytes.get(j) {
+        if b.is_ascii_lowercase() {
+            lower = true;
+            letters += 1;
+        } else if b.is_ascii_uppercase() {
+            letters += 1;
+        } else if !b.is_ascii_digit() {
+            break;
+        }
+        j += 1;
+    }
+    let plain = match bytes.get(j) {
+        None => true,
+        // Non-ASCII letters, hyphens and apostrophes; "-", "&", "'", "."
+        // and "%" may join or end a word.
+        Some(&b) if b >= 0x80 || matches!(b, b'-' | b'&' | b'\'' | b'.' | b'%') => false,
+        // "3,000" and "1,5".
+        Some(b',') => !bytes.get(j + 1).is_some_and(u8::is_ascii_digit),
+        Some(_) => true,
+    };
+    plain.then_some((j, lower, letters))
 }
 
 /// "e-Khalq", "al-Maliki": a lowercase particle, a hyphen, a capitalised
@@ -299,6 +347,9 @@ fn scan_word(body: &str, i: usize, gaz: &Gazetteer) -> usize {
 }
 
 #[cfg(test)]
+mod reference;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -350,5 +401,103 @@ mod tests {
             toks.iter()
                 .any(|t| t.text(s) == "BAGHDAD" && t.line_start && t.all_caps)
         );
+    }
+
+    /// Pieces of text that exercise every branch of the tokenizer: ASCII
+    /// and other letters, joiners, abbreviations, numbers, quotes, breaks.
+    const PIECES: &[&str] = &[
+        "Iran",
+        "iran",
+        "U",
+        "S",
+        ".",
+        ",",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "'",
+        "’",
+        "s",
+        "-",
+        "‐",
+        "‑",
+        "&",
+        "%",
+        "3",
+        "000",
+        "1.5",
+        "é",
+        "Gérald",
+        "al",
+        "e",
+        "Sen",
+        "Dec",
+        "(",
+        ")",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "[",
+        "MEK",
+        "UNLESS",
+        "the",
+        "However",
+        "42",
+        ":",
+        "!",
+        "?",
+        "—",
+        "–",
+        "…",
+        "•",
+        "#",
+        "@",
+        "Théâtre",
+        "ß",
+        "İ",
+        "ΦΧ",
+        "x",
+        "L",
+        "D.C.",
+        "R",
+        "st",
+        "th",
+        "Camp",
+        "\u{a0}",
+    ];
+
+    fn shown(toks: &[Token]) -> Vec<String> {
+        toks.iter().map(|t| format!("{t:?}")).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_tokenize_as_the_reference(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
+        ) {
+            let s = parts.concat();
+            let g = Gazetteer::get();
+            proptest::prop_assert_eq!(shown(&tokenize(&s, g)), shown(&reference::tokenize(&s, g)));
+        }
+    }
+
+    #[test]
+    fn fast_paths_tokenize_the_fixtures_as_the_reference() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gum-news/text");
+        let mut docs = crate::store::load(&[dir]).expect("fixtures").docs;
+        docs.extend(crate::store::bundled().docs);
+        assert!(docs.len() > 10);
+        let g = Gazetteer::get();
+        for d in &docs {
+            assert_eq!(
+                shown(&tokenize(&d.body, g)),
+                shown(&reference::tokenize(&d.body, g)),
+                "{}",
+                d.id
+            );
+        }
     }
 }

@@ -5,7 +5,9 @@
 //! modification time, xxh3 of the bytes, and when that hash was last
 //! confirmed); two tables keyed by the same id hold checksummed blobs: the
 //! file's parse and, once some command needed them, its documents' entity
-//! extracts. Write-ahead logging
+//! extracts. A table of resolutions holds the corpus-wide entity
+//! resolutions of the last few corpora, keyed by what they were resolved
+//! from (see `resolved`). Write-ahead logging
 //! and one transaction per batch make every write all-or-nothing, so a
 //! process killed at any moment leaves the last committed state. A database
 //! made by another schema or another build of the parsers is refused (the
@@ -18,7 +20,7 @@ use super::codec::Blob;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
 /// Bump when the tables change shape.
-const SCHEMA: i64 = 1;
+const SCHEMA: i64 = 2;
 
 /// Pages large enough that most articles' blobs need no overflow chain.
 const PAGE_SIZE: u32 = 16384;
@@ -160,6 +162,7 @@ impl Db {
                  CREATE TABLE entries (id INTEGER PRIMARY KEY, sum INTEGER NOT NULL, blob BLOB NOT NULL);
                  CREATE TABLE extracts (id INTEGER PRIMARY KEY, sum INTEGER NOT NULL, blob BLOB NOT NULL);
                  CREATE TABLE snapshots (paths TEXT PRIMARY KEY, sum INTEGER NOT NULL, blob BLOB NOT NULL);
+                 CREATE TABLE resolutions (key BLOB PRIMARY KEY, made INTEGER NOT NULL, sum INTEGER NOT NULL, blob BLOB NOT NULL);
                  INSERT INTO meta VALUES ('schema', '{SCHEMA}'), ('engine', '{ENGINE}');
                  COMMIT;"
             ))?;
@@ -247,6 +250,24 @@ impl Db {
             .conn
             .prepare_cached("SELECT sum FROM snapshots WHERE paths = ?1")?;
         Ok(stmt.query_row([key], |r| r.get(0)).optional()?)
+    }
+
+    /// Whether a resolution is stored under `key` (without reading it).
+    pub fn has_resolution(&self, key: &[u8]) -> Result<bool, DbError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM resolutions WHERE key = ?1")?;
+        Ok(stmt.exists([key])?)
+    }
+
+    /// The resolution stored under `key`, with its checksum, if any.
+    pub fn resolution(&self, key: &[u8]) -> Result<Option<Blob>, DbError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT blob, sum FROM resolutions WHERE key = ?1")?;
+        Ok(stmt
+            .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
     }
 
     /// The extracts blob of row `id`, with its checksum.
@@ -348,6 +369,38 @@ impl Writer<'_> {
                 "INSERT OR REPLACE INTO snapshots (paths, sum, blob) VALUES (?1, ?2, ?3)",
             )?
             .execute(params![key, sum, blob])?;
+        Ok(())
+    }
+
+    /// Store a resolution under `key` (made at `made`, ns since the epoch),
+    /// keeping only the `keep` most recently made.
+    pub fn put_resolution(
+        &self,
+        key: &[u8],
+        made: i64,
+        (blob, sum): (&[u8], i64),
+        keep: usize,
+    ) -> Result<(), DbError> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO resolutions (key, made, sum, blob) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![key, made, sum, blob])?;
+        let keep = i64::try_from(keep).unwrap_or(i64::MAX);
+        self.tx
+            .prepare_cached(
+                "DELETE FROM resolutions WHERE key NOT IN
+                     (SELECT key FROM resolutions ORDER BY made DESC LIMIT ?1)",
+            )?
+            .execute([keep])?;
+        Ok(())
+    }
+
+    /// Forget the resolution stored under `key` (found damaged).
+    pub fn forget_resolution(&self, key: &[u8]) -> Result<(), DbError> {
+        self.tx
+            .prepare_cached("DELETE FROM resolutions WHERE key = ?1")?
+            .execute([key])?;
         Ok(())
     }
 

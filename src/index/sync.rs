@@ -15,12 +15,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 
+use super::Stage;
 use super::codec::{self, Blob, Doc, Entry};
 use super::db::{Db, DbError, Key, Row};
 use crate::store::{Corpus, Problem, parse_file, read_file, unique_ids};
@@ -41,6 +42,9 @@ pub struct Span {
     pub first: usize,
     pub len: usize,
     pub has_extracts: bool,
+    /// The checksum of its stored parse: what its documents are, so the
+    /// spans key a stored resolution (see `resolved`).
+    pub sum: i64,
 }
 
 /// What to do with one file.
@@ -58,6 +62,7 @@ enum Got {
     Stored {
         row: i64,
         entry: Entry,
+        sum: i64,
         has_extracts: bool,
     },
     /// Stored, but its key needs updating.
@@ -77,12 +82,14 @@ enum Got {
 }
 
 /// Bring the index up to date with `files` (walked from `roots`) and return
-/// the corpus with its problems (file problems only) and spans.
+/// the corpus with its problems (file problems only) and spans. Files done
+/// are reported as [`Stage::Checking`] until a batch holds a file that must
+/// be parsed, as [`Stage::Parsing`] from then on.
 pub fn sync(
     db: &mut Db,
     roots: &[PathBuf],
     files: &[PathBuf],
-    progress: &(dyn Fn(usize, usize) + Sync),
+    report: &(dyn Fn(Stage, usize, usize) + Sync),
 ) -> Result<(Corpus, Vec<Span>), DbError> {
     let now = now_ns();
     let keys = canonical_keys(files);
@@ -98,7 +105,6 @@ pub fn sync(
         }
         Ok(())
     })?;
-    progress(0, files.len());
 
     // Each batch's writes are committed on a thread of their own while the
     // next batch is read and parsed.
@@ -107,7 +113,7 @@ pub fn sync(
     let (mut corpus, spans, seen) = std::thread::scope(|s| {
         let (tx, rx) = mpsc::sync_channel::<Vec<Write>>(0);
         let writer = s.spawn(move || write_all(db, rx));
-        let read = read_all(db, files, &keys, &known, now, progress, &tx);
+        let read = read_all(db, files, &keys, &known, now, report, &tx);
         drop(tx);
         let rows = match writer.join() {
             Ok(rows) => rows?,
@@ -179,11 +185,16 @@ fn read_all<'k>(
     keys: &'k [Option<String>],
     known: &HashMap<String, Row>,
     now: i64,
-    progress: &(dyn Fn(usize, usize) + Sync),
+    report: &(dyn Fn(Stage, usize, usize) + Sync),
     tx: &mpsc::SyncSender<Vec<Write>>,
 ) -> Result<Read<'k>, DbError> {
     let total = files.len();
     let done = AtomicUsize::new(0);
+    let parsing = AtomicBool::new(false);
+    let stage = || match parsing.load(Ordering::Relaxed) {
+        true => Stage::Parsing,
+        false => Stage::Checking,
+    };
     let mut corpus = Corpus::default();
     let mut spans = Vec::new();
     let mut pending = Vec::new();
@@ -194,6 +205,10 @@ fn read_all<'k>(
             .zip(chunk_keys)
             .map(|(file, key)| plan(file, key.as_deref().and_then(|k| known.get(k))))
             .collect();
+        if plans.iter().any(|p| matches!(p, Plan::Parse)) {
+            parsing.store(true, Ordering::Relaxed);
+        }
+        report(stage(), done.load(Ordering::Relaxed), total);
         // Fetch stored blobs here (one connection, one thread), decode them
         // across cores with the parsing of the rest.
         let blobs: Vec<Option<Blob>> = match plans.iter().any(|p| matches!(p, Plan::Reuse(_))) {
@@ -215,7 +230,7 @@ fn read_all<'k>(
             .zip(blobs)
             .map(|((file, plan), blob)| {
                 let got = work(file, plan, blob, now);
-                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                report(stage(), done.fetch_add(1, Ordering::Relaxed) + 1, total);
                 got
             })
             .collect();
@@ -225,7 +240,8 @@ fn read_all<'k>(
         for g in &got {
             if let Got::Confirmed { row, .. } = g {
                 let (bytes, sum) = lock(db).entry(*row)?;
-                confirmed.insert(*row, codec::decode::<Entry>(&bytes, sum).map_err(unusable)?);
+                let entry = codec::decode::<Entry>(&bytes, sum).map_err(unusable)?;
+                confirmed.insert(*row, (entry, sum));
             }
         }
         let mut writes = Vec::new();
@@ -233,15 +249,16 @@ fn read_all<'k>(
             if let Some(k) = key {
                 seen.insert(k.as_str());
             }
-            let (entry, has_extracts, row) = match (g, key) {
+            let (entry, sum, has_extracts, row) = match (g, key) {
                 (
                     Got::Stored {
                         row,
                         entry,
+                        sum,
                         has_extracts,
                     },
                     _,
-                ) => (entry, has_extracts, Some(row)),
+                ) => (entry, sum, has_extracts, Some(row)),
                 (
                     Got::Confirmed {
                         row,
@@ -251,8 +268,8 @@ fn read_all<'k>(
                     _,
                 ) => {
                     writes.push(Write::Touch { row, key });
-                    let entry = confirmed.remove(&row).unwrap_or_default();
-                    (entry, has_extracts, Some(row))
+                    let (entry, sum) = confirmed.remove(&row).unwrap_or_default();
+                    (entry, sum, has_extracts, Some(row))
                 }
                 (
                     Got::Parsed {
@@ -271,10 +288,10 @@ fn read_all<'k>(
                     });
                     pending.push(spans.len());
                     // The row is filled in once the writer has it.
-                    (entry, false, Some(0))
+                    (entry, sum, false, Some(0))
                 }
                 // A path the index cannot key: used, not stored.
-                (Got::Parsed { entry, .. }, None) => (entry, false, None),
+                (Got::Parsed { entry, sum, .. }, None) => (entry, sum, false, None),
                 (Got::Unreadable(p), _) => {
                     corpus.problems.push(p);
                     continue;
@@ -288,6 +305,7 @@ fn read_all<'k>(
                     first,
                     len: corpus.docs.len() - first,
                     has_extracts,
+                    sum,
                 });
             }
         }
@@ -327,6 +345,7 @@ fn work(file: &Path, plan: Plan, blob: Option<Blob>, now: i64) -> Result<Got, Db
         return Ok(Got::Stored {
             row: row.id,
             entry,
+            sum,
             has_extracts: row.has_extracts,
         });
     }

@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::clean::clean;
-use super::decode::{decode, nfc};
+use super::decode::{decode_owned, nfc};
 use super::formats::{self, RecordId};
 use super::{Corpus, Document, Problem, StoreError};
 
@@ -37,6 +37,15 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, StoreError> {
 /// Like [`discover`], with the entries that could not be walked (unreadable
 /// folders, broken links, link loops) as problems.
 pub fn walk(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>), StoreError> {
+    walk_counted(paths, &|_| {})
+}
+
+/// [`walk`], calling `found(n)` with the number of files found so far as
+/// they are found (for a loading gauge; the walk itself is unchanged).
+pub fn walk_counted(
+    paths: &[PathBuf],
+    found: &dyn Fn(usize),
+) -> Result<(Vec<PathBuf>, Vec<Problem>), StoreError> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -50,7 +59,10 @@ pub fn walk(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Problem>), StoreErro
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walk {
             match entry {
-                Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                Ok(e) if e.file_type().is_file() => {
+                    files.push(e.into_path());
+                    found(files.len());
+                }
                 Ok(_) => {}
                 Err(e) => problems.push(Problem {
                     path: e.path().unwrap_or(path).to_path_buf(),
@@ -125,7 +137,7 @@ pub(crate) fn load_files(
 
 /// Read and parse one file.
 pub fn load_file(path: &Path) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
-    parse_file(path, &read_file(path)?)
+    parse_bytes(path, read_file(path)?)
 }
 
 /// The bytes of one file; a file that cannot be read, or is too large to
@@ -175,11 +187,16 @@ pub fn raw_text(doc: &Document) -> Result<String, Problem> {
 /// (lossy decoding, unreadable records). A file with nothing to load is an
 /// error problem. Pure: the same bytes give the same documents.
 pub fn parse_file(path: &Path, bytes: &[u8]) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
+    parse_bytes(path, bytes.to_vec())
+}
+
+/// [`parse_file`] of bytes it may keep: valid UTF-8 is decoded in place.
+fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Vec<Document>, Vec<Problem>), Problem> {
     let problem = |reason: String| Problem {
         path: path.to_path_buf(),
         reason,
     };
-    let decoded = decode(bytes).map_err(problem)?;
+    let decoded = decode_owned(bytes).map_err(problem)?;
     let mut problems: Vec<Problem> = decoded.caveat.into_iter().map(problem).collect();
     let format = formats::detect(path, &decoded.text);
     let (found, issues) = formats::parse(format, decoded.text);

@@ -18,7 +18,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub use bundled::bundled;
-pub use load::{discover, load, load_file, load_with_progress, parse_file, raw_text, walk};
+pub use load::{
+    discover, load, load_file, load_with_progress, parse_file, raw_text, walk, walk_counted,
+};
 pub(crate) use load::{load_files, read_file, unique_ids};
 
 /// Index of a document in its [`Corpus`]; stable for the life of the corpus.

@@ -2,7 +2,8 @@
 //! files", "building entities"), its count where it has one, and a line
 //! that fills as it goes (heavy for done, light for to do, so it reads
 //! without colour too). A phase that cannot count its work shows its name
-//! alone rather than a line that would not move.
+//! alone (with what it has counted so far, where it counts without knowing
+//! the end) rather than a line that would not move.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -33,7 +34,14 @@ pub fn width(width: u16) -> u16 {
 pub fn label(p: &Progress, room: usize) -> String {
     let name = p.phase.label();
     let Some(ratio) = p.ratio() else {
-        return format!("{name}…");
+        return match p.done {
+            0 => format!("{name}…"),
+            // A count without a total (files found so far).
+            n => [format!("{name} {n}…"), format!("{name}…")]
+                .into_iter()
+                .find(|l| str_width(l) <= room)
+                .unwrap_or_else(|| format!("{name}…")),
+        };
     };
     let pct = (ratio * 100.0).floor() as u32;
     [
@@ -117,5 +125,12 @@ mod tests {
             label(&Progress::start(Phase::Linking), 4),
             "linking entities…"
         );
+        let found = Progress {
+            phase: Phase::Finding,
+            done: 5_120,
+            total: 0,
+        };
+        assert_eq!(label(&found, 40), "finding files 5120…");
+        assert_eq!(label(&found, 16), "finding files…");
     }
 }

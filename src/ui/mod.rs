@@ -22,11 +22,21 @@ use crate::app::{App, Focus};
 use crate::config::Theme;
 
 /// Draw the whole screen.
+///
+/// Every pane is clipped to the frame: the state's layout is for the size
+/// of the last resize, and a terminal can shrink between that and the draw.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
-    let panes = &app.panes;
+    let screen = frame.area();
+    let clip = |pane: Rect| pane.intersection(screen);
+    let panes = &crate::app::Panes {
+        sources: clip(app.panes.sources),
+        article: clip(app.panes.article),
+        entities: clip(app.panes.entities),
+        status: clip(app.panes.status),
+    };
     if let Some(view) = app.compare.view() {
         let styles = compare::CompareStyles::from_theme(theme);
-        compare::draw(frame, app.compare_area(), view, &app.index, &styles);
+        compare::draw(frame, clip(app.compare_area()), view, &app.index, &styles);
         if panes.status.area() > 0 {
             status::draw(frame, panes.status, app, theme);
         }

@@ -1,8 +1,9 @@
 //! Hostile input files, generated into a folder by the tests that need
 //! them: binary, truncated UTF-8, UTF-16 with a byte-order mark (both byte
 //! orders), CRLF, a huge single line, many tiny files, deeply nested HTML,
-//! JSON with wrong types, broken JSON Lines, right-to-left and wide scripts,
-//! and articles carrying control characters and terminal escape sequences.
+//! JSON with wrong types, broken JSON Lines, a broken feed, right-to-left and
+//! wide scripts, and articles (files, records, feed entries) carrying control
+//! characters and terminal escape sequences.
 //!
 //! Each file comes with what must happen to it ([`Expect`]), so the store
 //! tests, the CLI tests and the reader tests check the same promises.
@@ -181,6 +182,26 @@ pub fn files() -> Vec<Hostile> {
         "escapes.jsonl",
         format!("{record}\n").into_bytes(),
         Expect::Loads(ids(&["escapes#1"])),
+    );
+
+    // Feeds: one broken after its first item (the item before the fault
+    // loads), and one carrying escapes in its fields, raw and as character
+    // references.
+    add(
+        "broken_feed.rss",
+        format!(
+            "<rss version=\"2.0\"><channel><title>Wire</title>\n<item><guid>feed-ok</guid><title>Kept item</title><description>{PARA}</description></item>\n<item><title>Cut <b>item</title></item></channel></rss>"
+        )
+        .into_bytes(),
+        Expect::LoadsWithNote(ids(&["feed-ok"]), "not well-formed XML"),
+    );
+    add(
+        "escapes.atom",
+        format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Evil &#27;[2J Feed</title><entry><id>feed-escapes</id><title>Entry {ESCAPES}</title><author><name>Mal &#x1b;]0;x&#7;lory</name></author><content type=\"html\">&lt;p&gt;{PARA} {ESCAPES} &amp;#27;[31m&lt;/p&gt;</content></entry></feed>"
+        )
+        .into_bytes(),
+        Expect::Loads(ids(&["feed-escapes"])),
     );
     out
 }

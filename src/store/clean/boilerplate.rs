@@ -245,18 +245,20 @@ static PHRASES: LazyLock<Vec<(u8, String)>> = LazyLock::new(|| {
 /// Whether `block` is wholly boilerplate phrases, possibly run together;
 /// the strongest kind among them wins (a teaser heading, then a footer).
 fn phrases(block: &str) -> Option<Boilerplate> {
-    let k: String = key(block).chars().filter(|c| *c != ' ').collect();
+    let mut k = key(block).into_bytes();
+    k.retain(|&b| b != b' ');
     if k.is_empty() || k.len() > 80 {
         return None;
     }
-    let k = k.as_bytes();
     // reach[i]: the strongest kind of a segmentation of k[..i], if any.
     let mut reach: Vec<Option<u8>> = vec![None; k.len() + 1];
     reach[0] = Some(0);
     for i in 0..k.len() {
         let Some(sofar) = reach[i] else { continue };
         for (rank, phrase) in PHRASES.iter() {
-            if k[i..].starts_with(phrase.as_bytes()) {
+            // (The first byte first: it rules out nearly every phrase.)
+            let phrase = phrase.as_bytes();
+            if phrase.first() == Some(&k[i]) && k[i..].starts_with(phrase) {
                 let end = i + phrase.len();
                 reach[end] = Some(reach[end].unwrap_or(0).max(sofar.max(*rank)));
             }

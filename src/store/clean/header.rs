@@ -24,7 +24,7 @@
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -119,21 +119,27 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
 
     // Names that stand alone on a short line: an "Outlet:" lead prefix or a
     // dateline outlet that matches one is confirmed as the outlet.
-    // Each block's key, headline shape and content words, computed once.
-    let keys: Vec<String> = window.iter().map(|b| short_key(b)).collect();
-    let standalone: HashSet<&str> = window
-        .iter()
-        .zip(&keys)
-        .filter(|(b, _)| words(b, 8) <= 6)
-        .map(|(_, k)| k.as_str())
-        .collect();
+    let headings: Vec<bool> = window.iter().map(|b| heading_like(b)).collect();
+    let short: Vec<bool> = window.iter().map(|b| words(b, 8) <= 6).collect();
     let named_elsewhere: HashSet<String> = window
         .iter()
         .filter_map(|b| meta::lead_prefix(b).or_else(|| meta::dateline_outlet(b)))
         .map(key)
         .collect();
+    let keys = window_keys(
+        window,
+        &headings,
+        &short,
+        hint_title.as_deref(),
+        &named_elsewhere,
+    );
+    let standalone: HashSet<&str> = keys
+        .iter()
+        .zip(&short)
+        .filter(|(_, short)| **short)
+        .filter_map(|(k, _)| k.as_deref())
+        .collect();
 
-    let headings: Vec<bool> = window.iter().map(|b| heading_like(b)).collect();
     let ahead = blocks.len().min(WINDOW + SUMMARY_REACH);
     let contents: Vec<Content> = blocks[..ahead].iter().map(|b| Content::new(b)).collect();
 
@@ -141,22 +147,27 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
     let summaries: Vec<OnceCell<bool>> = window.iter().map(|_| OnceCell::new()).collect();
     let is_summary =
         |i: usize| *summaries[i].get_or_init(|| !headings[i] && summary(i, blocks, &contents));
-    let byline_at = window.iter().enumerate().position(|(i, b)| {
-        meta::byline(b).is_some() && (0..i).all(|j| words(&window[j], 30) < 30 || is_summary(j))
+    // Each block's byline, read once (the search for the byline and the
+    // walk down the header both ask).
+    let bylines: Vec<OnceCell<Option<meta::Byline>>> =
+        window.iter().map(|_| OnceCell::new()).collect();
+    let byline = |i: usize| bylines[i].get_or_init(|| meta::byline(&window[i]));
+    let byline_at = (0..window.len()).position(|i| {
+        byline(i).is_some() && (0..i).all(|j| words(&window[j], 30) < 30 || is_summary(j))
     });
 
     let mut text_title: Option<usize> = None;
     let mut fallback_title: Option<usize> = None;
     let mut body_start = None;
     for (i, b) in window.iter().enumerate() {
-        let k = &keys[i];
-        if hint_title.as_deref() == Some(k.as_str()) || strong_title == Some(i) {
+        let k = keys[i].as_deref();
+        if k.is_some_and(|k| hint_title.as_deref() == Some(k)) || strong_title == Some(i) {
             continue;
         }
-        if let Some(by) = meta::byline(b) {
-            fill(&mut meta.author, by.author);
-            fill(&mut meta.source, by.source);
-            fill(&mut meta.date, by.date);
+        if let Some(by) = byline(i) {
+            fill(&mut meta.author, by.author.clone());
+            fill(&mut meta.source, by.source.clone());
+            fill(&mut meta.date, by.date.clone());
             continue;
         }
         if let Some(date) = meta::date_line(b) {
@@ -167,10 +178,10 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
             fill(&mut meta.author, Some(name));
             continue;
         }
-        if breadcrumb(k, &keys, &headings, hint_title.as_deref()) {
+        if k.is_some_and(|k| breadcrumb(k, &keys, &headings, hint_title.as_deref())) {
             continue;
         }
-        if words(b, 8) <= 6 && (meta::outlet_like(b) || named_elsewhere.contains(k)) {
+        if short[i] && (meta::outlet_like(b) || k.is_some_and(|k| named_elsewhere.contains(k))) {
             fill(&mut meta.source, Some(b.trim_end_matches(':').to_string()));
             continue;
         }
@@ -224,6 +235,78 @@ fn short_key(b: &str) -> String {
     key(meta::head(b, 600))
 }
 
+/// The [`short_key`] of each block in the window, or `None` where no test
+/// of [`read`] can use it, which spares keying the long paragraphs (keys
+/// were a fifth of loading). Keys are compared only for equality with a
+/// heading's, the known title's or a name's key, or as a trail of at most
+/// 12 words ending with a heading's or the title's key (see
+/// [`ends_with_title`]); a key with more words than any of those plus 12
+/// can match none of them. The words of a key are the alphanumeric runs of
+/// its text, so they are counted without building it. Short blocks (the
+/// standalone names) and headings are always keyed.
+fn window_keys(
+    window: &[String],
+    headings: &[bool],
+    short: &[bool],
+    hint_title: Option<&str>,
+    named: &HashSet<String>,
+) -> Vec<Option<String>> {
+    let mut keys: Vec<Option<String>> = window
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (headings[i] || short[i]).then(|| short_key(b)))
+        .collect();
+    let key_words = |k: &str| {
+        if k.is_empty() {
+            0
+        } else {
+            k.matches(' ').count() + 1
+        }
+    };
+    let longest = keys
+        .iter()
+        .zip(headings)
+        .filter(|(_, heading)| **heading)
+        .filter_map(|(k, _)| k.as_deref())
+        .chain(hint_title)
+        .chain(named.iter().map(String::as_str))
+        .map(key_words)
+        .max()
+        .unwrap_or(0);
+    let bound = longest + 12;
+    for (k, b) in keys.iter_mut().zip(window) {
+        if k.is_none() && alphanumeric_runs(meta::head(b, 600), bound + 1) <= bound {
+            *k = Some(short_key(b));
+        }
+    }
+    keys
+}
+
+/// How many runs of letters and digits `s` has (the words of `key(s)`),
+/// counting no further than `cap`.
+fn alphanumeric_runs(s: &str, cap: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut runs = 0;
+    let mut in_run = false;
+    let mut i = 0;
+    while i < bytes.len() && runs < cap {
+        let b = bytes[i];
+        let alnum = if b.is_ascii() {
+            i += 1;
+            b.is_ascii_alphanumeric()
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            c.is_alphanumeric()
+        };
+        runs += usize::from(alnum && !in_run);
+        in_run = alnum;
+    }
+    runs
+}
+
 fn fill(slot: &mut Option<String>, value: Option<String>) {
     if slot.is_none() {
         *slot = value;
@@ -232,14 +315,18 @@ fn fill(slot: &mut Option<String>, value: Option<String>) {
 
 /// A heading that another header line ends with (a breadcrumb trail leading
 /// to it), or that appears twice.
-fn strong_title(window: &[String], keys: &[String], headings: &[bool]) -> Option<usize> {
+fn strong_title(window: &[String], keys: &[Option<String>], headings: &[bool]) -> Option<usize> {
     (0..window.len()).find(|&j| {
-        headings[j]
-            && words(&window[j], 3) >= 2
-            && keys
-                .iter()
-                .enumerate()
-                .any(|(i, other)| i != j && (other == &keys[j] || ends_with_title(other, &keys[j])))
+        let Some(title) = keys[j].as_deref().filter(|_| headings[j]) else {
+            return false;
+        };
+        words(&window[j], 3) >= 2
+            && keys.iter().enumerate().any(|(i, other)| {
+                i != j
+                    && other
+                        .as_deref()
+                        .is_some_and(|o| o == title || ends_with_title(o, title))
+            })
     })
 }
 
@@ -251,14 +338,21 @@ fn ends_with_title(line: &str, title: &str) -> bool {
         && words(&line[..line.len() - title.len()], 14) <= 12
 }
 
-/// Whether `b` is a breadcrumb: it ends with a heading in the window (or the
+/// Whether `k` is a breadcrumb: it ends with a heading in the window (or the
 /// known title) after a few words of trail.
-fn breadcrumb(k: &str, keys: &[String], headings: &[bool], hint_title: Option<&str>) -> bool {
+fn breadcrumb(
+    k: &str,
+    keys: &[Option<String>],
+    headings: &[bool],
+    hint_title: Option<&str>,
+) -> bool {
     hint_title.is_some_and(|t| ends_with_title(k, t))
         || keys
             .iter()
             .zip(headings)
-            .any(|(other, &heading)| heading && ends_with_title(k, other))
+            .filter(|(_, heading)| **heading)
+            .filter_map(|(other, _)| other.as_deref())
+            .any(|other| ends_with_title(k, other))
 }
 
 /// Read an "Outlet:" prefix (confirmed by a standalone line or by shape) and
@@ -276,13 +370,12 @@ fn lead_meta(b: &str, standalone: &HashSet<&str>, meta: &mut Meta) {
 
 /// The words of a block that carry its content (no "Outlet:" prefix, no
 /// wire dateline, no "From Name" credit), as hashes of their keys (see
-/// [`key`]), and as a set; worked out only when a summary test needs them.
+/// [`key`]); worked out only when a summary test needs them.
 /// Hashes rather than strings: a summary test compares a few hundred words
 /// per document, and allocating each was most of the cost of loading.
 struct Content<'a> {
     block: &'a str,
     words: OnceCell<Vec<u64>>,
-    set: OnceCell<FxHashSet<u64>>,
 }
 
 impl<'a> Content<'a> {
@@ -290,7 +383,6 @@ impl<'a> Content<'a> {
         Content {
             block,
             words: OnceCell::new(),
-            set: OnceCell::new(),
         }
     }
 
@@ -309,11 +401,6 @@ impl<'a> Content<'a> {
             key_word_hashes(s)
         })
     }
-
-    fn set(&self) -> &FxHashSet<u64> {
-        self.set
-            .get_or_init(|| self.words().iter().copied().collect())
-    }
 }
 
 /// The words of `key(s)`, each hashed, without building the key: letters
@@ -331,8 +418,9 @@ fn key_word_hashes(s: &str) -> Vec<u64> {
         let b = bytes[i];
         if b.is_ascii() {
             i += 1;
-            if b.is_ascii_alphanumeric() {
-                feed(&mut h, b.to_ascii_lowercase() as char);
+            let l = meta::ASCII_KEY[b as usize];
+            if l != 0 {
+                feed(&mut h, l as char);
                 in_word = true;
             } else if in_word {
                 out.push(h);
@@ -381,6 +469,19 @@ fn summary(i: usize, blocks: &[String], contents: &[Content]) -> bool {
     if pw.len() < 6 {
         return false;
     }
+    // Each distinct word of the lead gets a slot; a later block's words
+    // mark the slots they fill. (A set of every later block's words cost
+    // more than the rest of the test: those blocks are long, the lead is
+    // not.)
+    let mut slots: FxHashMap<u64, usize> = FxHashMap::default();
+    let slot_of: Vec<usize> = pw
+        .iter()
+        .map(|&w| {
+            let next = slots.len();
+            *slots.entry(w).or_insert(next)
+        })
+        .collect();
+    let mut found = vec![false; slots.len()];
     (i + 1..contents.len().min(i + SUMMARY_REACH))
         // A verbatim repeat is not a summary: the repeat goes, the first stays.
         .filter(|&j| blocks[j] != blocks[i])
@@ -392,8 +493,13 @@ fn summary(i: usize, blocks: &[String], contents: &[Content]) -> bool {
             if pw[..6] == qw[..6] {
                 return true;
             }
-            let qs = contents[j].set();
-            let shared = pw.iter().filter(|w| qs.contains(*w)).count();
+            found.fill(false);
+            for w in qw {
+                if let Some(&slot) = slots.get(w) {
+                    found[slot] = true;
+                }
+            }
+            let shared = slot_of.iter().filter(|&&slot| found[slot]).count();
             shared * 5 >= pw.len() * 4
         })
 }
@@ -404,6 +510,46 @@ mod tests {
 
     fn blocks(lines: &[&str]) -> Vec<String> {
         lines.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn word_hashes_are_one_a_word_of_the_key() {
+        for s in [
+            "",
+            " — ",
+            "Home » World » Rovers sink City",
+            "U.S.-led talks: Café Zürich (AP) — 3,000 said",
+            "İstanbul ΣΊΣΥΦΟΣ naïve e\u{301} x CAFÉ café",
+            "\u{212a}elvin kelvin KELVIN",
+        ] {
+            let k = key(s);
+            let hashes = key_word_hashes(s);
+            let words: Vec<&str> = k.split_whitespace().collect();
+            assert_eq!(hashes.len(), words.len(), "{s:?}");
+            // Equal words hash equal; these different ones differ.
+            for (a, wa) in hashes.iter().zip(&words) {
+                for (b, wb) in hashes.iter().zip(&words) {
+                    assert_eq!(a == b, wa == wb, "{s:?}: {wa} {wb}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_runs_are_the_words_of_the_key() {
+        for s in [
+            "",
+            "  ",
+            "Home » World » Rovers sink City",
+            "U.S.-led talks: Café Zürich (AP) — 3,000 said",
+            "İstanbul ΣΊΣΥΦΟΣ naïve e\u{301} x",
+            "—a—b—",
+        ] {
+            let words = key(s).split_whitespace().count();
+            for cap in 0..words + 3 {
+                assert_eq!(alphanumeric_runs(s, cap), words.min(cap), "{s:?} {cap}");
+            }
+        }
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! not read as [`Issue`]s with a line number where there is one.
 //!
 //! The format is chosen by file extension, and by a look at the first bytes
-//! when the extension says nothing (`.txt` scrapes of HTML pages exist).
+//! when the extension says nothing (`.txt` scrapes of HTML pages exist,
+//! and feeds saved as `.txt`).
 
+pub mod feed;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -22,6 +24,8 @@ pub enum Format {
     Html,
     Json,
     JsonLines,
+    /// RSS 2.0, RSS 1.0 (RDF) or Atom: an item or entry a document.
+    Feed,
 }
 
 /// One document found in a file, before cleaning.
@@ -70,12 +74,16 @@ pub fn detect(path: &Path, text: &str) -> Format {
         "html" | "htm" | "xhtml" | "shtml" => Format::Html,
         "json" => Format::Json,
         "jsonl" | "ndjson" | "jsonlines" => Format::JsonLines,
+        "rss" | "atom" | "xml" | "rdf" => Format::Feed,
         _ => sniff(text),
     }
 }
 
 /// A guess from the first non-blank bytes.
 fn sniff(text: &str) -> Format {
+    if feed::sniff(text) {
+        return Format::Feed;
+    }
     let start = super::meta::head(text.trim_start(), 512).to_ascii_lowercase();
     if start.starts_with("<!doctype html") || start.starts_with("<html") {
         Format::Html
@@ -91,6 +99,7 @@ pub fn parse(format: Format, text: String) -> (Vec<Found>, Vec<Issue>) {
     let draft = match format {
         Format::Json => return json::records(&text, false),
         Format::JsonLines => return json::records(&text, true),
+        Format::Feed => return feed::items(&text),
         Format::Text => text::draft(&text),
         Format::Markdown => markdown::draft(&text),
         Format::Html => html::draft(&text),

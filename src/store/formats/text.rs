@@ -32,7 +32,7 @@ pub fn blocks(text: &str) -> Vec<String> {
     let mut followed = 0usize;
     let mut longest = 0usize;
     let mut prev_nonblank = false;
-    for line in text.lines() {
+    for line in split_lines(text) {
         let blank = line.trim().is_empty();
         if !blank {
             lines += 1;
@@ -43,15 +43,14 @@ pub fn blocks(text: &str) -> Vec<String> {
     }
     let wrapped = lines >= 4 && longest <= 100 && followed * 2 >= lines;
     if !wrapped {
-        return text
-            .lines()
+        return split_lines(text)
             .filter(|l| !l.trim().is_empty())
             .map(str::to_string)
             .collect();
     }
     let mut out = Vec::new();
     let mut para = String::new();
-    for line in text.lines().chain(std::iter::once("")) {
+    for line in split_lines(text).chain(std::iter::once("")) {
         let line = line.trim();
         if line.is_empty() {
             if !para.is_empty() {
@@ -65,6 +64,26 @@ pub fn blocks(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The lines of `text`, as [`str::lines`] makes them (a `\r` before a
+/// `\n` is dropped, a last `\r` kept), found with memchr: the standard library's own search
+/// for the newline goes a byte at a time.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        Some(match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(at) => {
+                let line = &rest[..at];
+                rest = &rest[at + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        })
+    })
 }
 
 /// The leading `Field: value` lines of `text` as metadata, and the rest.
@@ -107,6 +126,26 @@ fn fields(text: &str) -> (Meta, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_the_standard_lines() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\n\r\nb",
+            "a\n\nb\r",
+            "\r\n",
+            "x\ry\n\n\n",
+        ] {
+            assert_eq!(
+                split_lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn one_paragraph_per_line() {

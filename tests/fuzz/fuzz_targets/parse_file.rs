@@ -6,7 +6,9 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 
-const NAMES: &[&str] = &["a.txt", "a.md", "a.html", "a.json", "a.jsonl", "a"];
+const NAMES: &[&str] = &[
+    "a.txt", "a.md", "a.html", "a.json", "a.jsonl", "a", "a.rss", "a.atom", "a.xml",
+];
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, bytes)) = data.split_first() else {

@@ -1,6 +1,7 @@
-//! Word wrapping by display width, keeping byte offsets.
+//! Word wrapping by display width, keeping byte offsets: the one wrapper of
+//! the reader's article pane, the compare view and the help overlay.
 //!
-//! An article is wrapped once per width and the result cached in the state;
+//! A text is wrapped once per width and the result cached in the state;
 //! each row is a byte range of the text, so drawing can colour mentions by
 //! their offsets and scrolling can find the row of a mention. Widths come
 //! from `unicode-width`, and every cut falls on a char boundary.
