@@ -257,16 +257,31 @@ impl Fold {
 }
 
 /// Give resolved entities their stable ids (`kind:slug`, `-2`… on clashes).
+///
+/// The slugs are made in parallel (normalising every name was a tenth of
+/// resolution's instructions); only the clash check, which depends on
+/// entity order, is serial.
 fn name_entities(mut entities: Vec<Entity>) -> Vec<Entity> {
-    let mut seen = std::collections::HashSet::new();
-    for e in &mut entities {
-        let base = format!("{}:{}", e.kind.as_str(), corrections::slug(&e.name));
-        let mut id = base.clone();
-        let mut n = 2;
-        while !seen.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
+    let bases: Vec<String> = entities
+        .par_iter()
+        .map(|e| format!("{}:{}", e.kind.as_str(), corrections::slug(&e.name)))
+        .collect();
+    let mut seen: rustc_hash::FxHashSet<String> = Default::default();
+    seen.reserve(entities.len());
+    for (e, base) in entities.iter_mut().zip(bases) {
+        let id = if seen.contains(&base) {
+            let mut n = 2;
+            loop {
+                let id = format!("{base}-{n}");
+                if !seen.contains(&id) {
+                    break id;
+                }
+                n += 1;
+            }
+        } else {
+            base
+        };
+        seen.insert(id.clone());
         e.id = id;
     }
     entities

@@ -22,6 +22,8 @@
 //! the names inside them, 0.746; letting the better-mentioned reading win,
 //! 0.743. An entity left without mentions is dropped.
 
+use rayon::prelude::*;
+
 use super::gazetteer::Gazetteer;
 use super::{Entity, Kind, Mention};
 
@@ -34,7 +36,7 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
     // not open with a given name.
     let gaz = Gazetteer::get();
     let nests: Vec<bool> = entities
-        .iter()
+        .par_iter()
         .map(|entity| match entity.kind {
             Kind::Org | Kind::Place => true,
             Kind::Person => !entity
@@ -68,12 +70,14 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
     if dropped.is_empty() {
         return entities;
     }
-    dropped.sort_unstable();
-    for (e, entity) in entities.iter_mut().enumerate() {
+    dropped.par_sort_unstable();
+    // Each entity loses its own dropped mentions: independent, so in
+    // parallel.
+    entities.par_iter_mut().enumerate().for_each(|(e, entity)| {
         let lo = dropped.partition_point(|&(d, _)| (d as usize) < e);
         let hi = dropped.partition_point(|&(d, _)| d as usize <= e);
         if lo == hi {
-            continue;
+            return;
         }
         let gone = &dropped[lo..hi];
         entity
@@ -82,7 +86,7 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
         entity.docs = entity.mentions.iter().map(Mention::doc_idx).collect();
         entity.docs.sort_unstable();
         entity.docs.dedup();
-    }
+    });
     entities.retain(|entity| !entity.mentions.is_empty());
     entities
 }
@@ -122,11 +126,20 @@ fn reading_order(entities: &[Entity]) -> Vec<(Mention, u32)> {
             next[m.doc_idx()] += 1;
         }
     }
+    // Each document's mentions sort on their own: in parallel.
+    let mut lists: Vec<&mut [(Mention, u32)]> = Vec::with_capacity(docs);
+    let mut rest = all.as_mut_slice();
     for d in 0..docs {
-        all[starts[d]..starts[d + 1]].sort_unstable_by(|(a, ea), (b, eb)| {
-            (a.start, std::cmp::Reverse(a.end), ea).cmp(&(b.start, std::cmp::Reverse(b.end), eb))
-        });
+        let (list, tail) = rest.split_at_mut(starts[d + 1] - starts[d]);
+        lists.push(list);
+        rest = tail;
     }
+    lists.par_iter_mut().for_each(|list| {
+        list.sort_unstable_by(|(a, ea), (b, eb)| {
+            (a.start, std::cmp::Reverse(a.end), ea).cmp(&(b.start, std::cmp::Reverse(b.end), eb))
+        })
+    });
+    drop(lists);
     all
 }
 

@@ -34,6 +34,16 @@ impl Sets {
         }
         x
     }
+    /// Point every node straight at its root, so each `find` until the
+    /// next union is one step. A parent always has a smaller index than
+    /// its child (the smaller root wins a union, halving only moves a node
+    /// up), so one pass in index order finds every parent already flat.
+    fn flatten(&mut self) {
+        for n in 0..self.0.len() {
+            let up = self.0[n] as usize;
+            self.0[n] = self.0[up];
+        }
+    }
     fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
@@ -194,8 +204,13 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     let mut settled: HashMap<u32, usize> = HashMap::default();
     let mut remembered: Vec<(u32, usize)> = by_key.into_iter().collect();
     remembered.sort_unstable_by_key(|&(_, n)| n);
-    for (k, n) in remembered {
-        let again = key(x.norm.str(k));
+    // Keying every remembered key again is independent per key: in
+    // parallel; interning the results stays in order.
+    let again: Vec<String> = remembered
+        .par_iter()
+        .map(|&(k, _)| key(x.norm.str(k)))
+        .collect();
+    for ((_, n), again) in remembered.into_iter().zip(again) {
         settled.insert(x.norm.id(&again), n);
     }
     for (name, n) in raw {
@@ -364,7 +379,11 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     // 5. A short organisation name that ends exactly one longer one.
     short_forms(&nodes, &x.norm, &mut sets, &dropped, gaz);
 
-    build(&nodes, &x, sets, dropped, gaz)
+    let entities = build(&nodes, &x, sets, dropped, gaz);
+    // Freeing millions of nodes and interned strings need not hold up
+    // the overlap pass: another thread does it.
+    rayon::spawn(move || drop((nodes, x)));
+    entities
 }
 
 /// The unusual words of an organisation's name, as keys: seven letters or
@@ -490,6 +509,7 @@ impl Votes {
 /// counts for each of millions of nodes were the largest table of
 /// resolution, and most nodes are not roots.
 fn vote(nodes: &[Node], sets: &mut Sets) -> Votes {
+    sets.flatten();
     let mut slot: Vec<u32> = vec![NONE; nodes.len()];
     let mut tally: Vec<[u32; 5]> = Vec::new();
     for (n, c) in nodes.iter().enumerate() {
