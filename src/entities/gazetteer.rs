@@ -393,9 +393,26 @@ impl Gazetteer {
     }
 
     /// Number words ("thirty", "dozens"); parts of "thirty-six" each are.
+    ///
+    /// This is asked of every word: a test on the length and the first two
+    /// letters, inlined into the caller, rules out nearly all of them
+    /// before a call.
+    #[inline]
     pub fn is_number_word(&self, w: &str) -> bool {
-        // Cheap tests first (this is asked of every word): every number
-        // word starts with one of these letters and is short.
+        let b = w.as_bytes();
+        if !(3..=24).contains(&b.len()) {
+            return false;
+        }
+        let bits = self.number_pairs.bits_for(b[0], b[1]);
+        if bits == 0 || (bits & (1 << b.len()) == 0 && !b.contains(&b'-')) {
+            return false;
+        }
+        self.number_word_lookup(w)
+    }
+
+    /// The whole test of [`Gazetteer::is_number_word`], filters and lookup.
+    fn number_word_lookup(&self, w: &str) -> bool {
+        // Every number word starts with one of these letters and is short.
         let first = w.as_bytes().first().map_or(0, |b| b.to_ascii_lowercase());
         if !matches!(
             first,
@@ -576,6 +593,20 @@ impl NumberPairs {
             }
         }
         NumberPairs { bits, all: false }
+    }
+
+    /// The length bits of the members (and "one") that start with bytes
+    /// `a`, `b` in ASCII lowercase: 0 when none does.
+    fn bits_for(&self, a: u8, b: u8) -> u32 {
+        if self.all {
+            return u32::MAX;
+        }
+        let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+        if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
+            self.bits[26 * (a - b'a') as usize + (b - b'a') as usize]
+        } else {
+            0
+        }
     }
 
     /// False when `w` (compared in ASCII lowercase) is surely not a member
