@@ -81,6 +81,10 @@ pub struct Extractor<'a> {
     /// Longest gazetteer phrase starting at each token: its last token.
     phrase: Vec<Option<(usize, Lex)>>,
     used: Vec<bool>,
+    /// Whether each token may be part of a name, `used` aside: worked out
+    /// once per token in `new`, since the run loop asks again and again
+    /// about the same words while it extends and cuts a name.
+    name_word: Vec<bool>,
     /// First token of the name run being parsed.
     span_start: usize,
     /// The units of the run being parsed: one buffer for every run.
@@ -115,16 +119,19 @@ impl<'a> Extractor<'a> {
             }
         }
         let used = vec![false; toks.len()];
-        Extractor {
+        let mut x = Extractor {
             body,
             toks,
             gaz,
             phrase,
             used,
+            name_word: Vec::new(),
             span_start: 0,
             units_buf: Vec::new(),
             out: Extract::default(),
-        }
+        };
+        x.name_word = (0..x.toks.len()).map(|i| x.may_be_name_word(i)).collect();
+        x
     }
 
     pub fn text(&self, i: usize) -> &'a str {
@@ -173,10 +180,16 @@ impl<'a> Extractor<'a> {
     }
 
     fn is_name_word(&self, i: usize) -> bool {
+        self.name_word.get(i).is_some_and(|&ok| ok && !self.used[i])
+    }
+
+    /// Whether token `i` may be part of a name, whether or not it is used
+    /// already (what [`Extractor::is_name_word`] remembers).
+    fn may_be_name_word(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        if self.used[i] || !t.is_capword() {
+        if !t.is_capword() {
             return false;
         }
         // "#IStandWithAhmed", "@CNN": hashtags and handles.
@@ -910,20 +923,8 @@ impl<'a> Extractor<'a> {
 
     /// Kind from the words around a name: "X said", "X, who", "in X, Iran".
     fn context_kind(&self, first: usize, last: usize) -> Option<Kind> {
-        const SPEECH: [&str; 10] = [
-            "said",
-            "says",
-            "told",
-            "wrote",
-            "added",
-            "asked",
-            "explained",
-            "stated",
-            "argued",
-            "tweeted",
-        ];
         let next = self.text(last + 1);
-        if SPEECH.contains(&next) {
+        if is_speech_verb(next) {
             return Some(Kind::Person);
         }
         if next == "," && self.text(last + 2) == "who" {
@@ -942,7 +943,7 @@ impl<'a> Extractor<'a> {
             return Some(Kind::Person);
         }
         if first >= 1
-            && SPEECH.contains(&self.text(first - 1))
+            && is_speech_verb(self.text(first - 1))
             && matches!(self.text(last + 1), "." | ",")
         {
             return Some(Kind::Person);
@@ -1003,16 +1004,40 @@ fn merge_sorted(mut a: Vec<Cand>, mut b: Vec<Cand>) -> Vec<Cand> {
 /// `s` with each run of whitespace made one space; most names have none to
 /// collapse, and are copied as they are.
 fn collapse(s: &str) -> String {
-    let b = s.as_bytes();
-    let plain = s.is_ascii()
-        && !b
-            .iter()
-            .any(|&c| matches!(c, b'\n' | b'\t' | b'\r' | 0x0b | 0x0c))
-        && !b.windows(2).any(|w| w == b"  ");
+    // One pass: ASCII with no line breaks, tabs or double spaces is kept as
+    // it is (anything else may hold whitespace to collapse).
+    let mut prev_space = false;
+    let plain = s.bytes().all(|c| {
+        let ok = c < 0x80
+            && !matches!(c, b'\n' | b'\t' | b'\r' | 0x0b | 0x0c)
+            && !(c == b' ' && prev_space);
+        prev_space = c == b' ';
+        ok
+    });
     if plain {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A verb of speech next to a name ("X said", "said X."): a person. The
+/// length and first letter rule out most words before any comparison.
+fn is_speech_verb(w: &str) -> bool {
+    const SPEECH: [&str; 10] = [
+        "said",
+        "says",
+        "told",
+        "wrote",
+        "added",
+        "asked",
+        "explained",
+        "stated",
+        "argued",
+        "tweeted",
+    ];
+    (4..=9).contains(&w.len())
+        && matches!(w.as_bytes()[0], b's' | b't' | b'w' | b'a' | b'e')
+        && SPEECH.contains(&w)
 }
 
 fn title_case(w: &str) -> String {

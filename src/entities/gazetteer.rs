@@ -76,6 +76,10 @@ pub struct Gazetteer {
     /// For each first letter a-z, a bit per length (below 32) of the number
     /// words that start with it: most words are ruled out without hashing.
     number_shapes: [u32; 26],
+    /// The same bits by the first two letters (`26 * first + second`):
+    /// common words that pass the first-letter filter ("the", "said",
+    /// "from") fail this one.
+    number_pairs: NumberPairs,
     media: WordSet,
     multipliers: WordSet,
     function: WordSet,
@@ -278,6 +282,7 @@ impl Gazetteer {
             not_names: WordSet::new(not_names),
             connectors: WordSet::new(connectors),
             number_shapes: shapes(&numbers),
+            number_pairs: NumberPairs::of(&numbers),
             numbers: numbers.iter().map(|w| w.as_bytes()).collect(),
             media: WordSet::new(media),
             multipliers: WordSet::new(multipliers),
@@ -388,9 +393,26 @@ impl Gazetteer {
     }
 
     /// Number words ("thirty", "dozens"); parts of "thirty-six" each are.
+    ///
+    /// This is asked of every word: a test on the length and the first two
+    /// letters, inlined into the caller, rules out nearly all of them
+    /// before a call.
+    #[inline]
     pub fn is_number_word(&self, w: &str) -> bool {
-        // Cheap tests first (this is asked of every word): every number
-        // word starts with one of these letters and is short.
+        let b = w.as_bytes();
+        if !(3..=24).contains(&b.len()) {
+            return false;
+        }
+        let bits = self.number_pairs.bits_for(b[0], b[1]);
+        if bits == 0 || (bits & (1 << b.len()) == 0 && !b.contains(&b'-')) {
+            return false;
+        }
+        self.number_word_lookup(w)
+    }
+
+    /// The whole test of [`Gazetteer::is_number_word`], filters and lookup.
+    fn number_word_lookup(&self, w: &str) -> bool {
+        // Every number word starts with one of these letters and is short.
         let first = w.as_bytes().first().map_or(0, |b| b.to_ascii_lowercase());
         if !matches!(
             first,
@@ -402,7 +424,11 @@ impl Gazetteer {
         if w.len() < 3 {
             return false;
         }
-        if !self.may_be_number(w) && !w.bytes().any(|b| b == b'-') {
+        // A whole number word has a member's first two letters and length;
+        // "thirty-six" starts with those of a member, or of "one".
+        let whole = self.may_be_number(w) && self.number_pairs.may_hold(w, true);
+        let parts = || self.number_pairs.may_hold(w, false) && w.as_bytes().contains(&b'-');
+        if !(whole || parts()) {
             return false;
         }
         let bytes = w.as_bytes();
@@ -544,6 +570,66 @@ fn shapes(words: &HashSet<&'static str>) -> [u32; 26] {
     out
 }
 
+/// The first-two-letters-and-length filter of the number words (see
+/// `Gazetteer::number_pairs`).
+struct NumberPairs {
+    /// Bit `n` of entry `26 * a + b`: a member of `n` bytes starts with the
+    /// letters `a`, `b` (0 for 'a').
+    bits: Vec<u32>,
+    /// A member the bits cannot describe: let every word through.
+    all: bool,
+}
+
+impl NumberPairs {
+    fn of(words: &HashSet<&'static str>) -> NumberPairs {
+        let mut bits = vec![0u32; 26 * 26];
+        // "one" is a number only as a part ("twenty-one").
+        for w in words.iter().chain(&["one"]) {
+            match w.as_bytes() {
+                [a, b, ..] if a.is_ascii_lowercase() && b.is_ascii_lowercase() && w.len() < 32 => {
+                    bits[26 * (a - b'a') as usize + (b - b'a') as usize] |= 1 << w.len();
+                }
+                _ => return NumberPairs { bits, all: true },
+            }
+        }
+        NumberPairs { bits, all: false }
+    }
+
+    /// The length bits of the members (and "one") that start with bytes
+    /// `a`, `b` in ASCII lowercase: 0 when none does.
+    fn bits_for(&self, a: u8, b: u8) -> u32 {
+        if self.all {
+            return u32::MAX;
+        }
+        let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+        if a.is_ascii_lowercase() && b.is_ascii_lowercase() {
+            self.bits[26 * (a - b'a') as usize + (b - b'a') as usize]
+        } else {
+            0
+        }
+    }
+
+    /// False when `w` (compared in ASCII lowercase) is surely not a member
+    /// (`exact`), or surely does not start with one (`!exact`, asked of
+    /// hyphenated words).
+    fn may_hold(&self, w: &str, exact: bool) -> bool {
+        if self.all {
+            return true;
+        }
+        match w.as_bytes() {
+            [a, b, ..] if w.len() < 32 => {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                a.is_ascii_lowercase()
+                    && b.is_ascii_lowercase()
+                    && self.bits[26 * (a - b'a') as usize + (b - b'a') as usize]
+                        & if exact { 1 << w.len() } else { u32::MAX }
+                        != 0
+            }
+            _ => false,
+        }
+    }
+}
+
 /// `w` in ASCII lowercase in `buf`, when it is short ASCII.
 fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let bytes = w.as_bytes();
@@ -578,6 +664,25 @@ mod tests {
         assert!(g.is_common("However") && !g.is_common("Kerry"));
         assert_eq!(g.month("Sep."), Some(9));
         assert!(g.is_abbreviation("Sen") && g.is_abbreviation("Gen"));
+    }
+
+    #[test]
+    fn number_words_pass_their_filters() {
+        let g = Gazetteer::get();
+        for w in lines(MISC).filter_map(|l| l.strip_prefix("number\t")) {
+            for n in w.split('|') {
+                let title = format!("{}{}", n[..1].to_uppercase(), &n[1..]);
+                for v in [n.to_string(), title, n.to_uppercase()] {
+                    assert!(g.is_number_word(&v), "{v}");
+                }
+            }
+        }
+        assert!(g.is_number_word("thirty-six") && g.is_number_word("Twenty-one"));
+        for w in [
+            "the", "said", "from", "that", "them", "fifth", "tenth", "Sixtyish",
+        ] {
+            assert!(!g.is_number_word(w), "{w}");
+        }
     }
 
     #[test]
