@@ -20,8 +20,6 @@ use dossier::app::{self, Msg};
 use dossier::search::filter::Prepared;
 
 fn main() -> anyhow::Result<()> {
-    // As the `dossier` binary does, so the figure is the reader's.
-    dossier::alloc::tune();
     let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
         eprintln!("usage: reader_rss DIR");
         std::process::exit(2);

@@ -9,7 +9,6 @@
 //! one. The reader is `app` (state and update), `ui` (drawing), `tui` (the
 //! terminal and the event loop) and `config` (keymap and theme).
 
-pub mod alloc;
 pub mod app;
 pub mod cli;
 pub mod compare;

@@ -11,7 +11,6 @@ use clap::{CommandFactory, Parser};
 use dossier::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    dossier::alloc::tune();
     let args = Cli::parse();
     // `--no-cache` may come before the command, so paths before one are
     // caught here rather than by clap (`dossier PATH list` is a mistake).
