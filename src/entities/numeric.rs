@@ -103,6 +103,13 @@ pub fn scan(body: &str, toks: &[Token], gaz: &Gazetteer) -> Vec<Span> {
             i += 1;
             continue;
         }
+        // A clock time or ratio ("06:40", "14:30:05", "3:1") counts
+        // nothing: its numbers are skipped whole, so "the 06:40 sailing" is
+        // not "40 sailing".
+        if let Some(last) = clock_time(body, toks, i) {
+            i = last + 1;
+            continue;
+        }
         // Quantities.
         let numeric = t.kind == TokKind::Num
             && !w.ends_with("st")
@@ -119,6 +126,29 @@ pub fn scan(body: &str, toks: &[Token], gaz: &Gazetteer) -> Vec<Span> {
         i += 1;
     }
     out
+}
+
+/// The last token of a clock time, ratio or score starting at `i`:
+/// numbers joined by colons with no space between ("06:40", "14:30:05",
+/// "3:1"). None of them counts the noun after it.
+fn clock_time(body: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let touching = |a: &Token, b: &Token| a.end == b.start;
+    let mut last = i;
+    while let (Some(colon), Some(next)) = (toks.get(last + 1), toks.get(last + 2)) {
+        let joined = touching(&toks[last], colon)
+            && colon.kind == TokKind::Punct
+            && colon.text(body) == ":"
+            && touching(colon, next)
+            && next.kind == TokKind::Num
+            && next.text(body).bytes().all(|b| b.is_ascii_digit());
+        if !joined {
+            break;
+        }
+        last += 2;
+    }
+    let first = toks[i].text(body);
+    let clock = toks[i].kind == TokKind::Num && first.bytes().all(|b| b.is_ascii_digit());
+    (clock && last > i).then_some(last)
 }
 
 /// Whether the number at `i` is followed by a unit, so "2003 tanks" is a
@@ -237,6 +267,19 @@ mod tests {
                 "Dec. 25"
             ]
         );
+    }
+
+    #[test]
+    fn clock_times_are_not_quantities() {
+        let got = found(
+            "the 06:40 sailing, at 14:30:05 the 12 ferries left, a 3:1 vote, 2:30 pm, and 35 civilians",
+        );
+        let q: Vec<&str> = got
+            .iter()
+            .filter(|d| d.1 == Kind::Quantity)
+            .map(|d| d.0.as_str())
+            .collect();
+        assert_eq!(q, ["12 ferries", "35 civilians"]);
     }
 
     #[test]
