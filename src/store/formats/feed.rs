@@ -30,8 +30,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::{NsReader, XmlVersion};
 
-use super::{Found, Issue, RecordId, html, text};
-use crate::store::clean::{Draft, Meta};
+use super::{Found, Issue, RecordId, html};
+use crate::store::clean::Meta;
 use crate::store::meta::normalise_date;
 
 /// Own ids longer than this are positions instead (a guid of a whole URL
@@ -578,25 +578,14 @@ fn finish(item: Item, raw: &str) -> Result<Found, String> {
         Kind::Text => false,
         Kind::Guess => looks_like_markup(&body),
     };
-    let mut draft = if markup {
-        html::draft(&body)
-    } else {
-        Draft {
-            blocks: text::blocks(&body),
-            meta: Meta::default(),
-        }
+    let fields = Meta {
+        title: item.title,
+        source: item.source,
+        author: (!item.authors.is_empty()).then(|| item.authors.join(", ")),
+        date: item.date.map(|(_, d)| d),
+        url: item.link,
     };
-    // The item's fields say more surely than its text.
-    let from_text = std::mem::take(&mut draft.meta);
-    draft.meta = Meta {
-        title: item.title.or(from_text.title),
-        source: item.source.or(from_text.source),
-        author: (!item.authors.is_empty())
-            .then(|| item.authors.join(", "))
-            .or(from_text.author),
-        date: item.date.map(|(_, d)| d).or(from_text.date),
-        url: item.link.or(from_text.url),
-    };
+    let draft = super::record_draft(&body, markup, fields);
     let id = match item.id.filter(|id| usable_id(id)) {
         Some(id) => RecordId::Own(id),
         None => RecordId::Nth(n),

@@ -12,8 +12,8 @@
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::{Found, Issue, RecordId, html, text};
-use crate::store::clean::{Draft, Meta};
+use super::{Found, Issue, RecordId, html};
+use crate::store::clean::Meta;
 use crate::store::meta::normalise_date;
 
 const TEXT: &[&str] = &["text", "body", "content", "article", "articleBody"];
@@ -175,23 +175,7 @@ fn record(
         ));
         return;
     };
-    let mut draft = if looks_like_html(&body) {
-        html::draft(&body)
-    } else {
-        Draft {
-            blocks: text::blocks(&body),
-            meta: Meta::default(),
-        }
-    };
-    // The record's fields say more surely than its text.
-    let from_text = std::mem::take(&mut draft.meta);
-    draft.meta = Meta {
-        title: meta.title.or(from_text.title),
-        source: meta.source.or(from_text.source),
-        author: meta.author.or(from_text.author),
-        date: meta.date.or(from_text.date),
-        url: meta.url.or(from_text.url),
-    };
+    let draft = super::record_draft(&body, looks_like_html(&body), meta);
     found.push(Found {
         id: Some(id),
         draft,

@@ -14,7 +14,7 @@ pub mod text;
 
 use std::path::Path;
 
-use super::clean::Draft;
+use super::clean::{Draft, Meta};
 
 /// The formats dossier reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,4 +120,27 @@ pub fn parse(format: Format, text: String) -> (Vec<Found>, Vec<Issue>) {
         raw: text,
     };
     (vec![found], issues)
+}
+
+/// A record's text made into a draft (read as HTML when `markup`), with the
+/// record's own fields (JSON keys, feed elements) taking precedence over
+/// what the text says about itself: they say it more surely.
+fn record_draft(body: &str, markup: bool, fields: Meta) -> Draft {
+    let mut draft = if markup {
+        html::draft(body)
+    } else {
+        Draft {
+            blocks: text::blocks(body),
+            meta: Meta::default(),
+        }
+    };
+    let from_text = std::mem::take(&mut draft.meta);
+    draft.meta = Meta {
+        title: fields.title.or(from_text.title),
+        source: fields.source.or(from_text.source),
+        author: fields.author.or(from_text.author),
+        date: fields.date.or(from_text.date),
+        url: fields.url.or(from_text.url),
+    };
+    draft
 }
