@@ -3,6 +3,8 @@
 //! damaged or foreign index is rebuilt with a message; `--no-cache` writes
 //! nothing; the documents are never touched.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -50,13 +52,7 @@ fn age_all(dir: &Path) {
 }
 
 fn age(path: &Path) {
-    let then = SystemTime::now() - Duration::from_secs(3600);
-    fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(then)
-        .unwrap();
+    common::set_modified_ago(path, Duration::from_secs(3600));
 }
 
 fn walkdir(dir: &Path) -> Vec<PathBuf> {

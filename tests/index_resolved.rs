@@ -6,13 +6,14 @@
 //! one is noticed, said, and replaced; a kill while entities are stored
 //! never leaves a wrong answer.
 
+mod common;
 mod sandbox;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::sync::Mutex;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use dossier::entities::{self, Corrections, Entity};
 use dossier::index::{self, Options, Stage};
@@ -40,13 +41,7 @@ fn corpus(dir: &Path, n: usize, seed: u64) {
 }
 
 fn age(path: &Path) {
-    let then = SystemTime::now() - Duration::from_secs(3600);
-    fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(then)
-        .unwrap();
+    common::set_modified_ago(path, Duration::from_secs(3600));
 }
 
 /// One load through the index: the entities, the stages reported while
@@ -224,7 +219,19 @@ fn entities_json_warm_equals_cold_and_no_cache_with_corrections() {
     assert!(cold == warm, "warm differs from cold");
     assert!(cold == plain, "cold differs from --no-cache");
 
-    // Corrections made after the resolution was stored still apply.
+    // Corrections made after the resolution was stored still apply to it:
+    // the warm run reads that resolution back (a run that resolved again
+    // would store it anew, with a later `made`).
+    let stored = || -> Vec<i64> {
+        let conn = rusqlite::Connection::open(sandbox.cache().join(index::FILE)).unwrap();
+        let mut q = conn.prepare("SELECT made FROM resolutions").unwrap();
+        q.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = stored();
+    assert_eq!(before.len(), 1, "one resolution stored");
     for c in [
         &["correct", "rename", "Tanter", "Raymond Tanter"][..],
         &["correct", "hide", "Martin"],
@@ -235,6 +242,7 @@ fn entities_json_warm_equals_cold_and_no_cache_with_corrections() {
     let warm = dossier(&sandbox, &args).stdout;
     let plain = dossier(&sandbox, &["--no-cache", "entities", d, "--json"]).stdout;
     assert!(warm == plain, "corrected warm differs from --no-cache");
+    assert_eq!(stored(), before, "the warm run resolved again");
     assert!(warm != cold, "the corrections changed nothing");
     let text = String::from_utf8_lossy(&warm);
     assert!(text.contains("\"Raymond Tanter\""));

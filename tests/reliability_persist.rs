@@ -141,13 +141,7 @@ fn strays(dir: &Path) -> Vec<PathBuf> {
 
 /// Make `path` look untouched for longer than a write ever takes.
 fn age(path: &Path) {
-    let then = SystemTime::now() - dossier::store::atomic::STALE - Duration::from_secs(5);
-    std::fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(then)
-        .unwrap();
+    common::set_modified_ago(path, dossier::store::atomic::STALE + Duration::from_secs(5));
 }
 
 /// What a SIGKILL between the temp file and the rename leaves, made by

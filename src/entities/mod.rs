@@ -223,11 +223,6 @@ impl Fold {
         })
     }
 
-    /// How many documents were folded in.
-    pub fn docs(&self) -> usize {
-        self.nodes.docs()
-    }
-
     /// Resolution without corrections, ids assigned.
     pub fn resolve(self) -> Vec<Entity> {
         self.resolve_counted(&|_, _| {})

@@ -287,9 +287,4 @@ impl Nodes {
     pub fn len(&self) -> usize {
         self.nodes.len()
     }
-
-    /// How many documents were pushed.
-    pub fn docs(&self) -> usize {
-        self.docs as usize
-    }
 }

@@ -132,23 +132,25 @@ pub fn scan(body: &str, toks: &[Token], gaz: &Gazetteer) -> Vec<Span> {
 /// numbers joined by colons with no space between ("06:40", "14:30:05",
 /// "3:1"). None of them counts the noun after it.
 fn clock_time(body: &str, toks: &[Token], i: usize) -> Option<usize> {
-    let touching = |a: &Token, b: &Token| a.end == b.start;
+    let digits =
+        |t: &Token| t.kind == TokKind::Num && t.text(body).bytes().all(|b| b.is_ascii_digit());
+    // Checked first: this runs for every token of every body.
+    if !digits(&toks[i]) {
+        return None;
+    }
     let mut last = i;
     while let (Some(colon), Some(next)) = (toks.get(last + 1), toks.get(last + 2)) {
-        let joined = touching(&toks[last], colon)
+        let joined = toks[last].end == colon.start
             && colon.kind == TokKind::Punct
             && colon.text(body) == ":"
-            && touching(colon, next)
-            && next.kind == TokKind::Num
-            && next.text(body).bytes().all(|b| b.is_ascii_digit());
+            && colon.end == next.start
+            && digits(next);
         if !joined {
             break;
         }
         last += 2;
     }
-    let first = toks[i].text(body);
-    let clock = toks[i].kind == TokKind::Num && first.bytes().all(|b| b.is_ascii_digit());
-    (clock && last > i).then_some(last)
+    (last > i).then_some(last)
 }
 
 /// Whether the number at `i` is followed by a unit, so "2003 tanks" is a

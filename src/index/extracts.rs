@@ -8,13 +8,13 @@
 //! every document.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
+use std::sync::{Mutex, mpsc};
 
 use rayon::prelude::*;
 
 use super::codec::{self, Blob, Extracts};
 use super::db::{Db, DbError};
-use super::sync::Span;
+use super::sync::{Span, lock};
 use crate::entities::{Extract, Fold, extract};
 use crate::store::Document;
 
@@ -155,12 +155,6 @@ fn make(
         writes: Vec::new(),
     });
     Ok(())
-}
-
-/// The database, even if the other thread panicked holding it (the panic
-/// is raised when that thread is joined).
-fn lock<'a, 'b>(db: &'a Mutex<&'b mut Db>) -> MutexGuard<'a, &'b mut Db> {
-    db.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Take (leaving `None`) every extract from `next` up to the first one

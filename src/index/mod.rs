@@ -138,7 +138,7 @@ impl Cache {
         (!self.problems.is_empty()).then(|| self.problems.remove(0))
     }
 
-    /// A failure of the index at `path`: noted, and the index dropped.
+    /// A failure of the index: noted under its path, and the index dropped.
     fn fail(&mut self, e: &dyn std::fmt::Display) {
         if let Some(indexed) = self.index.take() {
             self.problems.push(note(&indexed.db.path, &e.to_string()));
@@ -184,9 +184,8 @@ impl Cache {
                 Ok(None) => {}
                 // Damaged: said, forgotten, and resolved again below.
                 Err(Recall::Damaged(e)) => {
-                    let path = indexed.db.path.clone();
-                    self.problems
-                        .push(note(&path, &format!("{e}; entities resolved again")));
+                    let reason = format!("{e}; entities resolved again");
+                    self.problems.push(note(&indexed.db.path, &reason));
                 }
                 Err(Recall::Db(e)) => self.fail(&e),
             }
@@ -215,9 +214,7 @@ impl Cache {
         };
         if let (Some(key), Some(indexed)) = (key, &mut self.index) {
             let stored = resolved::encode(&entities, docs.len());
-            let made = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+            let made = sync::now_ns();
             let put = indexed
                 .db
                 .batch(|w| w.put_resolution(&key, made, (&stored.0, stored.1), resolved::KEEP));

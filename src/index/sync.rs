@@ -319,7 +319,7 @@ fn read_all<'k>(
 
 /// The database, even if the other thread panicked holding it (the panic
 /// is raised when that thread is joined).
-fn lock<'a, 'b>(db: &'a Mutex<&'b mut Db>) -> MutexGuard<'a, &'b mut Db> {
+pub(super) fn lock<'a, 'b>(db: &'a Mutex<&'b mut Db>) -> MutexGuard<'a, &'b mut Db> {
     db.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -481,7 +481,7 @@ fn stat(file: &Path) -> Option<(i64, i64)> {
     Some((i64::try_from(meta.len()).ok()?, ns_since_epoch(mtime)))
 }
 
-fn now_ns() -> i64 {
+pub(super) fn now_ns() -> i64 {
     ns_since_epoch(SystemTime::now())
 }
 

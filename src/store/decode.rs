@@ -75,10 +75,8 @@ fn binary(bytes: &[u8]) -> Option<String> {
     if memchr::memchr(0, head).is_some() {
         return Some("binary file (contains NUL bytes); skipped".into());
     }
-    // Branch-free, so the compiler vectorises it (it reads most of a
-    // typical article).
-    // (Counted in bytes, 128 at a time, which it does with wide
-    // instructions.)
+    // Counted branch-free, 128 bytes at a time, so the compiler vectorises
+    // it (it reads most of a typical article).
     let controls: usize = head
         .chunks(128)
         .map(|chunk| {

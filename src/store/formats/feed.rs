@@ -15,9 +15,10 @@
 //!   normalised as every format's dates are ([`normalise_date`]);
 //! - url: `link` (Atom: its `href`, the `alternate` one when several).
 //!
-//! Ids follow the JSON rule: the item's own `guid` / `id` (RSS 1.0:
-//! `rdf:about`) when it is usable on a command line (no spaces or control
-//! characters, not absurdly long), else its 1-based position (`stem#N`).
+//! Ids are the item's own `guid` / `id` (RSS 1.0: `rdf:about`) when it is
+//! usable on a command line (no spaces or control characters, not
+//! absurdly long), else its 1-based position (`stem#N`). JSON records keep
+//! any non-blank `id` they have: feed guids are often URLs or prose.
 //!
 //! Undeclared HTML entities (`&nbsp;`, `&rsquo;`) and a bare `&` are common
 //! in real feeds, so they are read as a browser would rather than refused.
