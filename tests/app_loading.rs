@@ -89,6 +89,27 @@ fn gauge_building_entities_80x24() {
     let screen = render(&app, &theme());
     assert!(screen.contains("building entities…"), "{screen}");
     assert!(status_line(&app).contains("building entities 3/5"));
+    // A warm start reads the entities back: the panel says so too.
+    update(&mut app, progress(Phase::Reading, 0, 0));
+    let screen = render(&app, &theme());
+    assert!(screen.contains("reading entities…"), "{screen}");
+    assert!(!screen.contains("building entities"), "{screen}");
+}
+
+/// Before the corpus is in, the entity panel waits for the files, and
+/// does not claim to be building entities yet.
+#[test]
+fn entity_panel_waits_for_files_160x40() {
+    let mut app = new_app(160, 40);
+    update(&mut app, progress(Phase::Finding, 0, 0));
+    update(
+        &mut app,
+        Msg::Catalogue(Arc::new(catalogue(&dossier::store::bundled()))),
+    );
+    update(&mut app, progress(Phase::Checking, 2, 5));
+    let screen = render(&app, &theme());
+    assert!(screen.contains("waiting for the files…"), "{screen}");
+    assert!(!screen.contains("building entities"), "{screen}");
 }
 
 /// A phase that cannot count shows its name, no line that never moves.

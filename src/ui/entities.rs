@@ -35,12 +35,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = parts.list.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     if app.entity_rows.is_empty() {
-        let note = match app.loading {
-            crate::app::Loading::Ready => "no entities in this article",
-            crate::app::Loading::Failed(_) => "no entities",
-            crate::app::Loading::Busy(_) => "building entities…",
+        // While loading, say what the panel waits for in the words the
+        // status line's gauge uses, so the two never disagree.
+        let note = match &app.loading {
+            crate::app::Loading::Ready => "no entities in this article".to_string(),
+            crate::app::Loading::Failed(_) => "no entities".to_string(),
+            crate::app::Loading::Busy(p) if p.phase.entities() => format!("{}…", p.phase.label()),
+            crate::app::Loading::Busy(_) => "waiting for the files…".to_string(),
         };
-        lines.push(Line::styled(fit(note, width), theme.style("dim")));
+        lines.push(Line::styled(fit(&note, width), theme.style("dim")));
     }
     for row in app
         .entity_rows
