@@ -15,7 +15,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
 use crate::entities::{self, Correction, Corrections, EntityIndex, Kind};
-use crate::index::{self, Loaded};
+use crate::index::{self, Loaded, Stage};
 use crate::search::filter::{Filter, Query};
 use crate::store::{self, Corpus};
 
@@ -119,9 +119,14 @@ pub fn load_corpus(paths: &[PathBuf]) -> Result<Corpus> {
 /// [`load_corpus`] through the on-disk index (unless `--no-cache`), kept
 /// open so the entity extracts can be read back or stored too.
 fn load_indexed(paths: &[PathBuf]) -> Result<Loaded> {
-    let bar = progress::Bar::new("reading");
-    let loaded = index::load(paths, &index::Options::from_env(), &|done, total| {
-        bar.set(done, total)
+    let bar = progress::Bar::new();
+    let loaded = index::load_with(paths, &index::Options::from_env(), &|stage, done, total| {
+        let (label, unit) = match stage {
+            Stage::Finding => ("finding", "files"),
+            Stage::Checking => ("checking", "files"),
+            _ => ("reading", "files"),
+        };
+        bar.stage(label, done, total, unit)
     })?;
     bar.clear();
     for problem in loaded.corpus.problems.iter().chain(&loaded.notes) {
@@ -133,11 +138,18 @@ fn load_indexed(paths: &[PathBuf]) -> Result<Loaded> {
 /// The entity index of `loaded` with `corrections`, from stored extracts
 /// where the index has them.
 fn entity_index(loaded: &mut Loaded, corrections: &Corrections) -> EntityIndex {
-    let bar = progress::Bar::new("entities");
+    let bar = progress::Bar::new();
     let docs = &loaded.corpus.docs;
     let index = loaded
         .cache
-        .entities(docs, corrections, &|done, total| bar.set(done, total));
+        .entities_with(docs, corrections, &|stage, done, total| {
+            let (label, unit) = match stage {
+                Stage::Recalling => ("entities", "steps"),
+                Stage::Linking => ("linking", "steps"),
+                _ => ("entities", "files"),
+            };
+            bar.stage(label, done, total, unit)
+        });
     bar.clear();
     while let Some(problem) = loaded.cache.take_problem() {
         eprintln!("dossier: {}", inert::message(&problem.to_string()));

@@ -1,9 +1,12 @@
 //! A progress bar on stderr for long loads: drawn only when stderr is a
 //! terminal and the work has already taken a moment, so short commands and
-//! `--json` pipes print nothing extra.
+//! `--json` pipes print nothing extra. A load passes through stages; a
+//! stage that counts its work draws a bar, one that cannot (finding files,
+//! reading back the stored entities) a spinner with its name, so a long
+//! wait is never a silent one.
 
 use std::io::IsTerminal;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -12,41 +15,63 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 const DELAY: Duration = Duration::from_millis(300);
 
 pub struct Bar {
-    label: &'static str,
     start: Instant,
     tty: bool,
     bar: OnceLock<ProgressBar>,
+    /// The stage drawn now and whether it was drawn as a count, so the
+    /// style is changed only when the stage changes.
+    shown: Mutex<Option<(&'static str, bool)>>,
 }
 
 impl Bar {
-    pub fn new(label: &'static str) -> Bar {
+    pub fn new() -> Bar {
         Bar {
-            label,
             start: Instant::now(),
             tty: std::io::stderr().is_terminal(),
             bar: OnceLock::new(),
+            shown: Mutex::new(None),
         }
     }
 
-    /// `done` of `total` items are finished (called from worker threads).
-    pub fn set(&self, done: usize, total: usize) {
+    /// The load is in stage `label`: `done` of `total` `unit`s, or, with a
+    /// `total` of 0, a stage that cannot count (a `done` above 0 is then
+    /// a count without an end, as files found so far).
+    pub fn stage(&self, label: &'static str, done: usize, total: usize, unit: &'static str) {
         if !self.tty || (self.bar.get().is_none() && self.start.elapsed() < DELAY) {
             return;
         }
         let bar = self.bar.get_or_init(|| {
-            let bar = ProgressBar::with_draw_target(
-                Some(total as u64),
-                ProgressDrawTarget::stderr_with_hz(10),
-            );
-            let style = ProgressStyle::with_template(
-                "{prefix:>8} [{bar:30}] {pos}/{len} files  {per_sec}  eta {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> ");
-            bar.set_style(style);
-            bar.set_prefix(self.label);
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
+            bar.enable_steady_tick(Duration::from_millis(100));
             bar
         });
+        let counted = total > 0;
+        // A poisoned lock only means another thread panicked mid-draw.
+        let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+        if *shown != Some((label, counted)) {
+            let template = if counted {
+                // Steps are few and uneven: their time so far says more
+                // than a guess at the time left.
+                let time = if unit == "files" {
+                    "eta {eta}"
+                } else {
+                    "{elapsed}"
+                };
+                format!("{{prefix:>8}} [{{bar:30}}] {{pos}}/{{len}} {unit}  {time}")
+            } else if done > 0 {
+                format!("{{prefix:>8}} {{spinner}} {{pos}} {unit}  {{elapsed}}")
+            } else {
+                "{prefix:>8} {spinner} {elapsed}".to_string()
+            };
+            let style = ProgressStyle::with_template(&template)
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> ");
+            bar.set_style(style);
+            bar.set_prefix(label);
+            // Elapsed time and rate are the stage's own, not the load's.
+            bar.reset();
+            *shown = Some((label, counted));
+        }
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     }
