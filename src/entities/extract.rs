@@ -111,10 +111,18 @@ impl<'a> Extractor<'a> {
             if !t.cap {
                 continue;
             }
-            let Some((e, lex)) = gaz.phrase_at(body, t.start) else {
+            let found = if t.plain {
+                gaz.phrase_at_word(body, t.start, t.end)
+            } else {
+                gaz.phrase_at(body, t.start)
+            };
+            let Some((e, lex)) = found else {
                 continue;
             };
-            if let Ok(last) = toks[first..].binary_search_by_key(&e, |t| t.end) {
+            // A phrase ends a few tokens on: walk to it.
+            if let Some(last) = toks[first..].iter().position(|t| t.end >= e)
+                && toks[first + last].end == e
+            {
                 phrase[first] = Some((first + last, lex));
             }
         }
@@ -130,7 +138,10 @@ impl<'a> Extractor<'a> {
             units_buf: Vec::new(),
             out: Extract::default(),
         };
-        x.name_word = (0..x.toks.len()).map(|i| x.may_be_name_word(i)).collect();
+        // Most tokens are not capitalised words: ruled out without a call.
+        x.name_word = (0..x.toks.len())
+            .map(|i| x.toks[i].is_capword() && x.may_be_name_word(i))
+            .collect();
         x
     }
 
@@ -147,7 +158,10 @@ impl<'a> Extractor<'a> {
     }
 
     fn run(&mut self) {
-        for span in numeric::scan(self.body, &self.toks, self.gaz) {
+        let spans = numeric::scan(self.body, &self.toks, self.gaz);
+        // Sized once: a candidate is large, and a growing list copies them.
+        self.out.cands.reserve_exact(spans.len());
+        for span in spans {
             for u in &mut self.used[span.first..=span.last] {
                 *u = true;
             }
@@ -161,6 +175,8 @@ impl<'a> Extractor<'a> {
         // them apart and merge them, rather than sort them all together:
         // a candidate is large, and a sort moves it several times.
         let dates = std::mem::take(&mut self.out.cands);
+        // Names come from capitalised words: a bound that is rarely passed.
+        self.out.cands = Vec::with_capacity(self.toks.iter().filter(|t| t.cap).count());
         let mut i = 0;
         while i < self.toks.len() {
             if self.used[i] || !self.starts_name(i) {
@@ -214,10 +230,12 @@ impl<'a> Extractor<'a> {
         if b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' {
             return false;
         }
-        // Contractions: "I've", "Theres" aside, "Don't". (Every "’"
-        // starts with byte 0xE2: most words are ruled out by one pass.)
+        // Contractions: "I've", "Theres" aside, "Don't". (A plain token
+        // has no apostrophe; every "’" starts with byte 0xE2: most words
+        // are ruled out by one pass.)
         const CONTRACTIONS: [&str; 7] = ["ve", "ll", "re", "d", "m", "t", "s"];
-        !(b.iter().any(|&c| c == b'\'' || c == 0xE2)
+        !(!t.plain
+            && b.iter().any(|&c| c == b'\'' || c == 0xE2)
             && w.rsplit_once(['\'', '’'])
                 .is_some_and(|(_, tail)| CONTRACTIONS.contains(&tail)))
     }
@@ -406,6 +424,7 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    #[inline]
     fn unit_text(&self, u: &Unit) -> &'a str {
         &self.body[self.toks[u.first].start..self.toks[u.last].end]
     }
@@ -873,7 +892,18 @@ impl<'a> Extractor<'a> {
     fn push(&mut self, first: usize, last: usize, kind: Option<Kind>, strength: u8) {
         let start = self.toks[first].start;
         let end = self.toks[last].end;
-        let name = collapse(&self.body[start..end]);
+        // Whitespace lies only between tokens: when each gap is one space
+        // or none, there is nothing to collapse.
+        let bytes = self.body.as_bytes();
+        let single_spaced = self.toks[first..=last].windows(2).all(|w| {
+            let gap = w[1].start - w[0].end;
+            gap == 0 || gap == 1 && bytes[w[0].end] == b' '
+        });
+        let name = if single_spaced {
+            self.body[start..end].to_string()
+        } else {
+            collapse(&self.body[start..end])
+        };
         let mut cand = Cand {
             start,
             end,
@@ -987,6 +1017,8 @@ fn merge_sorted(mut a: Vec<Cand>, mut b: Vec<Cand>) -> Vec<Cand> {
         }
     }
     if a.is_empty() {
+        // `b` was sized for every capitalised word: give back the rest.
+        b.shrink_to_fit();
         return b;
     }
     let mut out = Vec::with_capacity(a.len() + b.len());

@@ -63,7 +63,8 @@ pub struct Gazetteer {
     org_cues: WordSet,
     place_cues: HashMap<&'static str, PlaceCue>,
     place_cue_shapes: Shapes,
-    common: HashSet<&'static str>,
+    /// As bytes, looked up by an ASCII-lowercased copy (see `numbers`).
+    common: HashSet<&'static [u8]>,
     abbreviations: WordSet,
     months: HashMap<&'static str, u8>,
     month_shapes: Shapes,
@@ -114,7 +115,7 @@ impl Gazetteer {
         std::thread::scope(|scope| {
             let sets = scope.spawn(|| {
                 let surnames = lines(SURNAMES).collect();
-                let common = lines(COMMON).collect();
+                let common = lines(COMMON).map(str::as_bytes).collect();
                 (surnames, common)
             });
             let mut g = Gazetteer::load_rest();
@@ -296,7 +297,18 @@ impl Gazetteer {
     /// start of a word.
     pub fn phrase_at(&self, text: &str, start: usize) -> Option<(usize, Lex)> {
         let rest = text.get(start..)?;
-        let list = self.phrases.get(first_word(rest))?;
+        self.phrase_from(text, start, first_word(rest))
+    }
+
+    /// [`Gazetteer::phrase_at`] when the caller knows the word at `start`
+    /// (a plain token: ASCII letters and digits, no letter after it).
+    pub fn phrase_at_word(&self, text: &str, start: usize, end: usize) -> Option<(usize, Lex)> {
+        self.phrase_from(text, start, text.get(start..end)?)
+    }
+
+    fn phrase_from(&self, text: &str, start: usize, first: &str) -> Option<(usize, Lex)> {
+        let rest = text.get(start..)?;
+        let list = self.phrases.get(first)?;
         list.iter().find_map(|&(entry, lex)| {
             let after = rest.strip_prefix(entry)?;
             let boundary = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
@@ -332,15 +344,18 @@ impl Gazetteer {
     /// Derived forms count when their stem is listed ("resettlement",
     /// "unjustifiable").
     pub fn is_common(&self, w: &str) -> bool {
+        // Lowercased on the stack: no allocation for ASCII words of up to
+        // 32 bytes, and ASCII needs no UTF-8 check as bytes.
         let mut buf = [0u8; 32];
         let lower;
-        let w = if w.bytes().all(|b| b.is_ascii_lowercase()) {
-            w
-        } else if let Some(l) = ascii_lower(w, &mut buf) {
-            l
+        let w: &[u8] = if w.is_ascii() && w.len() <= buf.len() {
+            let out = &mut buf[..w.len()];
+            out.copy_from_slice(w.as_bytes());
+            out.make_ascii_lowercase();
+            out
         } else {
             lower = w.to_lowercase();
-            lower.as_str()
+            lower.as_bytes()
         };
         if self.common.contains(w) {
             return true;
@@ -348,24 +363,40 @@ impl Gazetteer {
         if w.len() < 6 || !w.is_ascii() {
             return false;
         }
-        const SUFFIXES: [&str; 14] = [
-            "ments", "ment", "ness", "ations", "ation", "ions", "ion", "ings", "ing", "ers", "er",
-            "ed", "ly", "s",
+        const SUFFIXES: [&[u8]; 14] = [
+            b"ments", b"ment", b"ness", b"ations", b"ation", b"ions", b"ion", b"ings", b"ing",
+            b"ers", b"er", b"ed", b"ly", b"s",
         ];
-        const PREFIXES: [&str; 8] = ["re", "un", "non", "pre", "over", "anti", "counter", "mis"];
-        let known = |stem: &str| {
-            stem.len() >= 3
-                && (self.common.contains(stem) || self.common.contains(format!("{stem}e").as_str()))
+        const PREFIXES: [&[u8]; 8] = [
+            b"re", b"un", b"non", b"pre", b"over", b"anti", b"counter", b"mis",
+        ];
+        let known =
+            |stem: &[u8]| stem.len() >= 3 && (self.common.contains(stem) || self.with_e(stem));
+        let prefixed = |stem: &[u8]| {
+            PREFIXES
+                .iter()
+                .filter_map(|p| stem.strip_prefix(*p))
+                .any(|rest| rest.len() >= 3 && known(rest))
         };
-        let unsuffixed = SUFFIXES.iter().filter_map(|s| w.strip_suffix(s));
-        let candidates: Vec<&str> = std::iter::once(w).chain(unsuffixed).collect();
-        candidates.iter().any(|stem| {
-            (*stem != w && known(stem))
-                || PREFIXES
-                    .iter()
-                    .filter_map(|p| stem.strip_prefix(p))
-                    .any(|rest| rest.len() >= 3 && known(rest))
-        })
+        // The word itself with a prefix off; each stem with or without one.
+        prefixed(w)
+            || SUFFIXES
+                .iter()
+                .filter_map(|s| w.strip_suffix(*s))
+                .any(|stem| known(stem) || prefixed(stem))
+    }
+
+    /// Whether `stem` + "e" is a common word ("resettl" + "e").
+    fn with_e(&self, stem: &[u8]) -> bool {
+        let mut buf = [0u8; 64];
+        match buf.get_mut(..stem.len() + 1) {
+            Some(out) => {
+                out[..stem.len()].copy_from_slice(stem);
+                out[stem.len()] = b'e';
+                self.common.contains(&*out)
+            }
+            None => self.common.contains([stem, b"e"].concat().as_slice()),
+        }
     }
 
     pub fn is_abbreviation(&self, w: &str) -> bool {
@@ -500,13 +531,16 @@ impl Gazetteer {
     }
 }
 
-/// The first byte and length of every word of a set: a word of a shape no
-/// member has is not in the set, and is ruled out without hashing. Most
-/// words a document asks about are in none of the small sets, and every
-/// capitalised word is asked about several times.
+/// The first byte and length, and the last byte and length, of every word
+/// of a set: a word of a shape no member has is not in the set, and is
+/// ruled out without hashing. Most words a document asks about are in none
+/// of the small sets, and every capitalised word is asked about several
+/// times.
 struct Shapes {
     /// Bit `n` of entry `b`: a member of `n` bytes starts with byte `b`.
     bits: [u32; 128],
+    /// Bit `n` of entry `b`: a member of `n` bytes ends with byte `b`.
+    last: [u32; 128],
     /// A member the bits cannot describe: let every word through.
     all: bool,
 }
@@ -514,22 +548,39 @@ struct Shapes {
 impl Shapes {
     fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
         let mut bits = [0u32; 128];
+        let mut last = [0u32; 128];
         for w in words {
-            match w.as_bytes().first() {
-                Some(&f) if f < 128 && w.len() < 32 => bits[f as usize] |= 1 << w.len(),
-                _ => return Shapes { bits, all: true },
+            match (w.as_bytes().first(), w.as_bytes().last()) {
+                (Some(&f), Some(&l)) if f < 128 && l < 128 && w.len() < 32 => {
+                    bits[f as usize] |= 1 << w.len();
+                    last[l as usize] |= 1 << w.len();
+                }
+                _ => {
+                    return Shapes {
+                        bits,
+                        last,
+                        all: true,
+                    };
+                }
             }
         }
-        Shapes { bits, all: false }
+        Shapes {
+            bits,
+            last,
+            all: false,
+        }
     }
 
     /// False when `w` is surely not a member.
+    #[inline]
     fn may_hold(&self, w: &str) -> bool {
         if self.all {
             return true;
         }
-        match w.as_bytes().first() {
-            Some(&f) if f < 128 && w.len() < 32 => self.bits[f as usize] & (1 << w.len()) != 0,
+        match (w.as_bytes().first(), w.as_bytes().last()) {
+            (Some(&f), Some(&l)) if f < 128 && l < 128 && w.len() < 32 => {
+                self.bits[f as usize] & self.last[l as usize] & (1 << w.len()) != 0
+            }
             _ => false,
         }
     }
@@ -628,18 +679,6 @@ impl NumberPairs {
             _ => false,
         }
     }
-}
-
-/// `w` in ASCII lowercase in `buf`, when it is short ASCII.
-fn ascii_lower<'b>(w: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let bytes = w.as_bytes();
-    if bytes.len() > buf.len() || !w.is_ascii() {
-        return None;
-    }
-    let out = &mut buf[..bytes.len()];
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
 }
 
 #[cfg(test)]

@@ -32,14 +32,25 @@ pub fn find(x: &mut Extractor) {
         if b.first_tok - a.last_tok > 14 {
             continue;
         }
+        // Past four words only an acronym's "initials of" link is left:
+        // for any other name, stop there.
+        let acronym = is_acronym(&a.name);
+        let most = if acronym { 13 } else { 4 };
         // At most 13 words between: on the stack, not a Vec per pair.
         let mut words = [""; 14];
         let mut len = 0;
         for w in (a.last_tok + 1..b.first_tok).map(|t| x.text(t)) {
             if w != "the" {
+                if len == most {
+                    len += 1;
+                    break;
+                }
                 words[len] = w;
                 len += 1;
             }
+        }
+        if len > most {
+            continue;
         }
         let between = &words[..len];
         let after = x.text(b.last_tok + 1);
@@ -73,7 +84,7 @@ pub fn find(x: &mut Extractor) {
                         !(x.toks[t].kind == TokKind::Punct && matches!(x.text(t), "." | "!" | "?"))
                     })
                 };
-                explicit && between.len() <= 12 && is_acronym(&a.name) && one_sentence()
+                explicit && between.len() <= 12 && acronym && one_sentence()
             }
         };
         if stated {
@@ -105,47 +116,63 @@ pub fn initials_match(short: &str, long: &str) -> bool {
     if !is_acronym(short) || long.split_whitespace().count() < 2 && !long.contains('-') {
         return false;
     }
-    let letters: Vec<char> = short
+    // At most 8 letters (an acronym's), each lowercased into at most 3
+    // chars: on the stack.
+    let mut letters = ['\0'; 24];
+    let mut n = 0;
+    for c in short
         .chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
-        .collect();
-    let words: Vec<(char, bool)> = long
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| {
-            let small = matches!(
-                w,
-                "of" | "the" | "for" | "and" | "e" | "de" | "al" | "el" | "&" | "on" | "in" | "to"
-            );
-            w.chars()
-                .next()
-                .map(|c| (c.to_lowercase().next().unwrap_or(c), small))
-        })
-        .collect();
+    {
+        letters[n] = c;
+        n += 1;
+    }
+    let words = || {
+        long.split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
+            .filter(|w| !w.is_empty())
+            .filter_map(|w| {
+                let small = matches!(
+                    w,
+                    "of" | "the"
+                        | "for"
+                        | "and"
+                        | "e"
+                        | "de"
+                        | "al"
+                        | "el"
+                        | "&"
+                        | "on"
+                        | "in"
+                        | "to"
+                );
+                w.chars()
+                    .next()
+                    .map(|c| (c.to_lowercase().next().unwrap_or(c), small))
+            })
+    };
+    // Whether `letters` explain every word, in order: a small word gives
+    // its first letter or none, any other word its first letter. The
+    // state is the set of how many letters the words so far can explain
+    // (bit i: letters[..i]), carried word by word.
     let fits = |letters: &[char]| {
-        // match[i][j]: letters[..i] explain words[..j].
-        let (n, m) = (letters.len(), words.len());
-        let mut ok = vec![vec![false; m + 1]; n + 1];
-        ok[0][0] = true;
-        for i in 0..=n {
-            for j in 0..=m {
-                if !ok[i][j] || j == m {
-                    continue;
-                }
-                let (c, small) = words[j];
-                if small {
-                    ok[i][j + 1] = true;
-                }
-                if i < n && letters[i] == c {
-                    ok[i + 1][j + 1] = true;
+        let mut state: u32 = 1;
+        for (c, small) in words() {
+            let mut next = if small { state } else { 0 };
+            for (i, &l) in letters.iter().enumerate() {
+                if state & (1 << i) != 0 && l == c {
+                    next |= 1 << (i + 1);
                 }
             }
+            state = next;
+            if state == 0 {
+                return false;
+            }
         }
-        ok[n][m]
+        state & (1 << letters.len()) != 0
     };
-    let n = letters.len();
-    fits(&letters) || (n > 2 && (fits(&letters[1..]) || fits(&letters[..n - 1])))
+    let letters = &letters[..n];
+    fits(letters) || (n > 2 && (fits(&letters[1..]) || fits(&letters[..n - 1])))
 }
 
 #[cfg(test)]

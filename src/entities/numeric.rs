@@ -40,6 +40,26 @@ pub fn scan(body: &str, toks: &[Token], gaz: &Gazetteer) -> Vec<Span> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // Punctuation starts nothing, and a lowercase word only a quantity
+        // ("thirty-six members"): most tokens are settled here.
+        match t.kind {
+            TokKind::Punct | TokKind::Poss => {
+                i += 1;
+                continue;
+            }
+            TokKind::Word if !t.cap => {
+                if gaz.is_number_word(text(i))
+                    && let Some(span) = quantity(body, toks, i, gaz)
+                {
+                    i = span.last + 1;
+                    out.push(span);
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            TokKind::Word | TokKind::Num => {}
+        }
         let w = text(i);
         // Dates.
         let month = (t.kind == TokKind::Word && t.cap)
@@ -180,7 +200,12 @@ fn quantity(body: &str, toks: &[Token], i: usize, gaz: &Gazetteer) -> Option<Spa
     }
     for m in &gaz.modifiers {
         let n = m.len();
-        if first >= n && (0..n).all(|k| text(first - n + k).eq_ignore_ascii_case(m[k])) {
+        // Last word first: it rules out most modifiers at once.
+        if first >= n
+            && (0..n)
+                .rev()
+                .all(|k| text(first - n + k).eq_ignore_ascii_case(m[k]))
+        {
             first -= n;
             has_context = true;
             break;

@@ -32,6 +32,10 @@ pub struct Token {
     pub line_start: bool,
     /// A line break separates this token from the previous one.
     pub after_break: bool,
+    /// The token is ASCII letters and digits only, and no letter follows
+    /// it: its text is the word a gazetteer phrase would start with, so
+    /// phrase lookups need not find that word again.
+    pub plain: bool,
 }
 
 impl Token {
@@ -56,17 +60,44 @@ fn is_hyphen(c: char) -> bool {
 pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
     let bytes = body.as_bytes();
     let mut out: Vec<Token> = Vec::with_capacity(body.len() / 5);
-    let mut at_sentence_start = true;
-    // After "U.S." or "(" a capitalised ordinary word may start a sentence
-    // or clause ("… in Washington D.C. Image: …"); names still run on.
-    let mut soft_start = false;
-    let mut saw_break = true;
+    let mut flow = Flow {
+        at_sentence_start: true,
+        soft_start: false,
+        saw_break: true,
+    };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Most tokens: ASCII letters or digits then a space or plain
+        // punctuation. Their facts come from the one pass over them.
+        if ALNUM[b as usize]
+            && let Some((end, word_end)) = plain_ascii_word(bytes, i, gaz)
+        {
+            let (kind, cap, all_caps) = if b.is_ascii_digit() {
+                (TokKind::Num, false, false)
+            } else {
+                let upper = b.is_ascii_uppercase();
+                // All caps: no lowercase letter, and two letters or more.
+                // (A capitalised word is settled at its second letter.)
+                let word = &bytes[i..word_end];
+                let all = upper
+                    && !word.iter().any(u8::is_ascii_lowercase)
+                    && word.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+                (TokKind::Word, upper, all)
+            };
+            let shape = Shape {
+                kind,
+                cap,
+                all_caps,
+                plain: end == word_end,
+            };
+            out.push(flow.token(body, gaz, i, end, shape));
+            i = end;
+            continue;
+        }
         if b == b'\n' {
-            saw_break = true;
-            at_sentence_start = true;
+            flow.saw_break = true;
+            flow.at_sentence_start = true;
             i += 1;
             continue;
         }
@@ -74,81 +105,44 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let c = if b.is_ascii() {
-            b as char
-        } else {
-            match body[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            }
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
+        let Some((end, shape)) = other_token(body, i, gaz, &out) else {
+            // Non-ASCII whitespace.
+            i += body[i..].chars().next().map_or(1, char::len_utf8);
             continue;
-        }
-        let start = i;
-        let kind;
-        // (cap, all caps) when the fast path already knows them.
-        let mut shape = None;
-        if b.is_ascii_alphanumeric()
-            && let Some((end, lower, letters)) = plain_ascii_word(bytes, i)
-        {
-            // Most words: ASCII letters or digits then a space or plain
-            // punctuation. Their facts come from the one pass over them.
-            i = end;
-            if b.is_ascii_digit() {
-                kind = TokKind::Num;
-            } else {
-                kind = TokKind::Word;
-                let upper = b.is_ascii_uppercase();
-                shape = Some((upper, upper && !lower && letters >= 2));
-            }
-        } else if c.is_alphanumeric() {
-            let end = scan_word(body, i, gaz);
-            kind = if c.is_ascii_digit() {
-                TokKind::Num
-            } else {
-                TokKind::Word
-            };
-            i = end;
-        } else if is_apostrophe(c) && possessive_at(body, i, &out) {
-            kind = TokKind::Poss;
-            i += c.len_utf8();
-            if body[i..].starts_with('s') {
-                i += 1;
-            }
-        } else {
-            kind = TokKind::Punct;
-            i += c.len_utf8();
-        }
-        let text = &body[start..i];
-        let (cap, all_caps) = if let Some(shape) = shape {
-            shape
-        } else if kind == TokKind::Word {
-            // "e-Khalq", "al-Maliki": a lowercase particle before a name.
-            let first_upper = match text.as_bytes()[0] {
-                b'A'..=b'Z' => true,
-                b'a'..=b'z' => particle(text),
-                b if b.is_ascii() => false,
-                _ => text.chars().next().is_some_and(char::is_uppercase),
-            };
-            let all = first_upper && {
-                if text.is_ascii() {
-                    let b = text.as_bytes();
-                    !b.iter().any(u8::is_ascii_lowercase)
-                        && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
-                } else {
-                    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-                    letters >= 2 && !text.chars().any(char::is_lowercase)
-                }
-            };
-            (first_upper, all)
-        } else {
-            (false, false)
         };
-        let soft = soft_start
+        out.push(flow.token(body, gaz, i, end, shape));
+        i = end;
+    }
+    out
+}
+
+/// What the tokenizer carries from one token to the next.
+struct Flow {
+    at_sentence_start: bool,
+    /// After "U.S." or "(" a capitalised ordinary word may start a sentence
+    /// or clause ("… in Washington D.C. Image: …"); names still run on.
+    soft_start: bool,
+    saw_break: bool,
+}
+
+/// A token's kind and shape, as its scan found them.
+struct Shape {
+    kind: TokKind,
+    cap: bool,
+    all_caps: bool,
+    plain: bool,
+}
+
+impl Flow {
+    /// The token `start..end`, with what the tokens before it say (sentence
+    /// and line starts); the state moves on past it.
+    #[inline(always)]
+    fn token(&mut self, body: &str, gaz: &Gazetteer, start: usize, end: usize, s: Shape) -> Token {
+        let text = &body[start..end];
+        let kind = s.kind;
+        let soft = self.soft_start
             && kind == TokKind::Word
-            && cap
+            && s.cap
             && (gaz.is_common(text) || gaz.is_not_name(text))
             && !gaz
                 .lookup(text)
@@ -157,68 +151,168 @@ pub fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
             && gaz.place_cue(text).is_none()
             && !gaz.is_given(text);
         let sent_start =
-            (at_sentence_start || soft) && matches!(kind, TokKind::Word | TokKind::Num);
-        out.push(Token {
+            (self.at_sentence_start || soft) && matches!(kind, TokKind::Word | TokKind::Num);
+        let token = Token {
             start,
-            end: i,
+            end,
             kind,
-            cap,
-            all_caps,
+            cap: s.cap,
+            all_caps: s.all_caps,
             sent_start,
-            line_start: saw_break,
-            after_break: saw_break,
-        });
-        saw_break = false;
-        soft_start = match kind {
+            line_start: self.saw_break,
+            after_break: self.saw_break,
+            plain: s.plain,
+        };
+        self.saw_break = false;
+        self.soft_start = match kind {
             TokKind::Word => {
                 text.ends_with('.')
                     && text.chars().count() > 2
                     && !gaz.lookup(text).is_some_and(|l| l.title)
             }
-            TokKind::Punct => matches!(text, "(" | "\"" | "“" | "‘" | "'" | "[") || soft_start,
+            TokKind::Punct => matches!(text, "(" | "\"" | "“" | "‘" | "'" | "[") || self.soft_start,
             _ => false,
         };
         match kind {
-            TokKind::Word | TokKind::Num | TokKind::Poss => at_sentence_start = false,
+            TokKind::Word | TokKind::Num | TokKind::Poss => self.at_sentence_start = false,
             TokKind::Punct => {
-                if ends_sentence(text, body, i) {
-                    at_sentence_start = true;
+                if ends_sentence(text, body, end) {
+                    self.at_sentence_start = true;
                 }
             }
         }
+        token
     }
-    out
 }
 
-/// The end of the ASCII word or number at `i`, whether it has a lowercase
-/// letter and how many letters, when nothing after it can join it
-/// (`scan_word` would stop there too); `None` sends the word to
-/// `scan_word`.
-fn plain_ascii_word(bytes: &[u8], i: usize) -> Option<(usize, bool, usize)> {
-    let mut j = i;
-    let mut lower = false;
-    let mut letters = 0;
-    while let Some(&b) = bytes.get(j) {
-        if b.is_ascii_lowercase() {
-            lower = true;
-            letters += 1;
-        } else if b.is_ascii_uppercase() {
-            letters += 1;
-        } else if !b.is_ascii_digit() {
-            break;
-        }
-        j += 1;
+/// The token at `i` that the fast path does not take (non-ASCII, joined
+/// words, abbreviations, numbers with commas, punctuation): its end and
+/// shape; `None` at non-ASCII whitespace. Kept out of line, so the loop
+/// over plain words stays small.
+#[inline(never)]
+fn other_token(body: &str, i: usize, gaz: &Gazetteer, out: &[Token]) -> Option<(usize, Shape)> {
+    let c = body[i..].chars().next()?;
+    if c.is_whitespace() {
+        return None;
     }
-    let plain = match bytes.get(j) {
-        None => true,
+    let kind;
+    let end;
+    if c.is_alphanumeric() {
+        end = scan_word(body, i, gaz);
+        kind = if c.is_ascii_digit() {
+            TokKind::Num
+        } else {
+            TokKind::Word
+        };
+    } else if is_apostrophe(c) && possessive_at(body, i, out) {
+        kind = TokKind::Poss;
+        let after = i + c.len_utf8();
+        end = if body[after..].starts_with('s') {
+            after + 1
+        } else {
+            after
+        };
+    } else {
+        kind = TokKind::Punct;
+        end = i + c.len_utf8();
+    }
+    let text = &body[i..end];
+    let (cap, all_caps) = if kind == TokKind::Word {
+        // "e-Khalq", "al-Maliki": a lowercase particle before a name.
+        let first_upper = match text.as_bytes()[0] {
+            b'A'..=b'Z' => true,
+            b'a'..=b'z' => particle(text),
+            b if b.is_ascii() => false,
+            _ => text.chars().next().is_some_and(char::is_uppercase),
+        };
+        let all = first_upper && {
+            if text.is_ascii() {
+                let b = text.as_bytes();
+                !b.iter().any(u8::is_ascii_lowercase)
+                    && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+            } else {
+                let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+                letters >= 2 && !text.chars().any(char::is_lowercase)
+            }
+        };
+        (first_upper, all)
+    } else {
+        (false, false)
+    };
+    let shape = Shape {
+        kind,
+        cap,
+        all_caps,
+        plain: is_plain(body, i, end, kind),
+    };
+    Some((end, shape))
+}
+
+/// ASCII letters and digits, so the loop over a word reads one table
+/// entry a byte.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The end of the ASCII word or number at `i` and the end of its letters
+/// and digits, when nothing after it can join it (`scan_word` would stop
+/// there too); `None` sends the word to `scan_word`. The end is after a
+/// period when the word is a listed abbreviation ("Sen."), as `scan_word`
+/// decides for a word of two characters or more.
+fn plain_ascii_word(bytes: &[u8], i: usize, gaz: &Gazetteer) -> Option<(usize, usize)> {
+    let rest = &bytes[i..];
+    let j = i + rest
+        .iter()
+        .position(|&b| !ALNUM[b as usize])
+        .unwrap_or(rest.len());
+    let digit_first = bytes[i].is_ascii_digit();
+    let next_digit = || bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+    let end = match bytes.get(j) {
+        None => j,
+        // Curly quotes, dashes, ellipses and spaces of U+2000–U+203F end a
+        // word; not the two hyphens (U+2010, U+2011) or the apostrophe
+        // (U+2019), which may join one.
+        Some(0xE2)
+            if bytes.get(j + 1) == Some(&0x80)
+                && bytes
+                    .get(j + 2)
+                    .is_some_and(|&c| !matches!(c, 0x90 | 0x91 | 0x99)) =>
+        {
+            j
+        }
+        // "1.5" and single letters ("U.S.", "L.") are for `scan_word`; a
+        // longer word keeps its period only if it is an abbreviation.
+        Some(b'.') if j - i >= 2 && !(digit_first && next_digit()) => {
+            let word = std::str::from_utf8(&bytes[i..j]).ok()?;
+            if gaz.is_abbreviation(word) { j + 1 } else { j }
+        }
         // Non-ASCII letters, hyphens and apostrophes; "-", "&", "'", "."
         // and "%" may join or end a word.
-        Some(&b) if b >= 0x80 || matches!(b, b'-' | b'&' | b'\'' | b'.' | b'%') => false,
+        Some(&b) if b >= 0x80 || matches!(b, b'-' | b'&' | b'\'' | b'.' | b'%') => return None,
         // "3,000" and "1,5".
-        Some(b',') => !bytes.get(j + 1).is_some_and(u8::is_ascii_digit),
-        Some(_) => true,
+        Some(b',') if digit_first && next_digit() => return None,
+        Some(_) => j,
     };
-    plain.then_some((j, lower, letters))
+    Some((end, j))
+}
+
+/// Whether the token `start..end` is a plain word: ASCII letters and digits
+/// with no letter or digit after it (see `Token::plain`).
+pub(super) fn is_plain(body: &str, start: usize, end: usize, kind: TokKind) -> bool {
+    matches!(kind, TokKind::Word | TokKind::Num)
+        && body.as_bytes()[start..end]
+            .iter()
+            .all(u8::is_ascii_alphanumeric)
+        && body[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// "e-Khalq", "al-Maliki": a lowercase particle, a hyphen, a capitalised

@@ -103,6 +103,7 @@ pub(super) fn tokenize(body: &str, gaz: &Gazetteer) -> Vec<Token> {
             sent_start,
             line_start: saw_break,
             after_break: saw_break,
+            plain: super::is_plain(body, start, i, kind),
         });
         saw_break = false;
         soft_start = match kind {
