@@ -40,7 +40,29 @@ pub struct Doc {
     pub body: String,
 }
 
+impl Entry {
+    /// About the size of its encoding: its text, and a few bytes of
+    /// lengths and tags per field.
+    pub fn encoded_size(&self) -> usize {
+        let docs: usize = self.docs.iter().map(Doc::encoded_size).sum();
+        let problems: usize = self.problems.iter().map(|p| p.len() + 4).sum();
+        docs + problems + self.error.as_ref().map_or(0, String::len) + 16
+    }
+}
+
 impl Doc {
+    fn encoded_size(&self) -> usize {
+        let text = |s: &Option<String>| s.as_ref().map_or(1, |s| s.len() + 6);
+        self.id.len()
+            + self.title.len()
+            + self.body.len()
+            + text(&self.source)
+            + text(&self.author)
+            + text(&self.date)
+            + text(&self.url)
+            + 16
+    }
+
     /// Take the stored fields of `doc` (its raw text is dropped).
     pub fn from_document(doc: Document) -> Doc {
         Doc {
@@ -80,11 +102,43 @@ pub type Blob = (Vec<u8>, i64);
 
 /// `value` encoded, with its checksum.
 pub fn encode<T: Serialize>(value: &T) -> Blob {
+    encode_sized(value, 0)
+}
+
+/// [`encode`] into a buffer of `capacity` bytes to start with: a blob of
+/// article text grown from empty is copied at every doubling, so callers
+/// that can guess its size (about the text it holds) pass the guess.
+pub fn encode_sized<T: Serialize>(value: &T, capacity: usize) -> Blob {
+    let buffer = Buffer(Vec::with_capacity(capacity));
     // postcard only fails on writers that run out of room or on types serde
     // cannot describe (maps with unknown length); neither applies to a Vec.
-    let bytes = postcard::to_stdvec(value).unwrap_or_default();
+    let bytes = postcard::serialize_with_flavor(value, buffer).unwrap_or_default();
     let sum = checksum(&bytes);
     (bytes, sum)
+}
+
+/// postcard's growing `Vec` output, started at a chosen capacity (its own
+/// always starts empty).
+struct Buffer(Vec<u8>);
+
+impl postcard::ser_flavors::Flavor for Buffer {
+    type Output = Vec<u8>;
+
+    #[inline(always)]
+    fn try_extend(&mut self, data: &[u8]) -> postcard::Result<()> {
+        self.0.extend_from_slice(data);
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn try_push(&mut self, data: u8) -> postcard::Result<()> {
+        self.0.push(data);
+        Ok(())
+    }
+
+    fn finalize(self) -> postcard::Result<Vec<u8>> {
+        Ok(self.0)
+    }
 }
 
 /// Decode a blob stored by [`encode`], checking its checksum first.
@@ -123,6 +177,11 @@ mod tests {
             error: None,
         };
         let (mut bytes, sum) = encode(&entry);
+        // A guessed capacity changes nothing in the encoding.
+        for capacity in [0, 3, entry.encoded_size(), 1 << 16] {
+            assert_eq!(encode_sized(&entry, capacity), (bytes.clone(), sum));
+        }
+        assert!(entry.encoded_size() >= bytes.len());
         let back: Entry = decode(&bytes, sum).expect("decodes");
         assert_eq!(back.docs[0].body, entry.docs[0].body);
         assert_eq!(back.problems, entry.problems);

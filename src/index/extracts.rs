@@ -38,7 +38,8 @@ struct Ready {
 /// are folded in and dropped as soon as every document before them is in.
 /// Storing and folding (both serial) run on a thread of their own while
 /// the next batch is read back or made across cores; the hand-over waits
-/// for that thread, so at most two batches are held at once.
+/// once one batch is already waiting for that thread, so at most three
+/// batches are held at once.
 pub fn gather(
     db: &mut Db,
     spans: &[Span],
@@ -48,7 +49,9 @@ pub fn gather(
     let db = Mutex::new(db);
     let db = &db;
     std::thread::scope(|s| {
-        let (tx, rx) = mpsc::sync_channel::<Ready>(0);
+        // Room for one batch: a commit ending in a WAL checkpoint (and
+        // its fsync) does not hold up the next batch's extraction.
+        let (tx, rx) = mpsc::sync_channel::<Ready>(1);
         let sink = s.spawn(move || -> Result<Fold, DbError> {
             let mut fold = Fold::default();
             for ready in rx {
@@ -118,8 +121,11 @@ fn make(
                         return Ok((stored, None));
                     }
                 }
-                let made: Extracts = docs[range].iter().map(|d| extract(&d.body)).collect();
-                let blob = codec::encode(&made);
+                let docs = &docs[range];
+                let made: Extracts = docs.iter().map(|d| extract(&d.body)).collect();
+                // Extracts encode to about as many bytes as the text.
+                let text: usize = docs.iter().map(|d| d.body.len()).sum();
+                let blob = codec::encode_sized(&made, text);
                 Ok((made, Some(blob)))
             })
             .collect();

@@ -87,6 +87,30 @@ pub fn glance(paths: &[PathBuf], options: &Options) -> Option<Corpus> {
     })
 }
 
+/// How many documents the catalogue of the last load of `paths` holds,
+/// read from its first bytes alone (its list of documents comes first,
+/// after its length): a guess for sizing the corpus, not checked.
+pub fn count(db: &Db, paths: &[PathBuf]) -> Result<Option<usize>, DbError> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let head = db.snapshot_head(&key(paths), 10)?;
+    Ok(head.and_then(|head| varint(&head)))
+}
+
+/// The unsigned LEB128 varint (postcard's length prefix) that `bytes`
+/// starts with.
+fn varint(bytes: &[u8]) -> Option<usize> {
+    let mut value: u64 = 0;
+    for (i, &b) in bytes.iter().enumerate().take(10) {
+        value |= u64::from(b & 0x7f).checked_shl(7 * i as u32)?;
+        if b & 0x80 == 0 {
+            return usize::try_from(value).ok();
+        }
+    }
+    None
+}
+
 /// Store the catalogue of `corpus`, loaded from `paths`, unless the same
 /// one is stored already.
 pub fn remember(db: &mut Db, paths: &[PathBuf], corpus: &Corpus) -> Result<(), DbError> {
@@ -120,4 +144,33 @@ pub fn remember(db: &mut Db, paths: &[PathBuf], corpus: &Corpus) -> Result<(), D
 
 fn path_str(p: &Path) -> String {
     p.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_catalogues_length_prefix_is_its_number_of_documents() {
+        for n in [0usize, 1, 127, 128, 300, 100_000] {
+            let cat = Catalogue {
+                docs: (0..n)
+                    .map(|i| Entry {
+                        id: i.to_string(),
+                        path: String::new(),
+                        title: String::new(),
+                        source: None,
+                        author: None,
+                        date: None,
+                        url: None,
+                    })
+                    .collect(),
+                problems: vec![("p".into(), "r".into())],
+            };
+            let (bytes, _) = codec::encode(&cat);
+            assert_eq!(varint(&bytes[..bytes.len().min(10)]), Some(n));
+        }
+        assert_eq!(varint(&[0x80, 0x80]), None);
+        assert_eq!(varint(&[]), None);
+    }
 }

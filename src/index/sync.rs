@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use super::Stage;
 use super::codec::{self, Blob, Doc, Entry};
 use super::db::{Db, DbError, Key, Row};
+use super::glance;
 use crate::store::{Corpus, Problem, parse_file, read_file, unique_ids};
 
 /// Files per transaction: large enough that commits are few, small enough
@@ -95,7 +96,14 @@ pub fn sync(
     let keys = canonical_keys(files);
     let mut known: HashMap<String, Row> = HashMap::new();
     let mut canonical_roots = Vec::new();
+    let mut expected = files.len();
     db.read(|db| {
+        // As many documents as the last load of these paths had, at least
+        // one a file: the corpus is sized once rather than grown by
+        // doubling (a quarter of its size again at 100,000 articles).
+        if let Some(docs) = glance::count(db, roots)? {
+            expected = expected.max(docs.min(files.len().saturating_mul(64)));
+        }
         for root in roots {
             if let Ok(root) = std::fs::canonicalize(root) {
                 let root = root.to_string_lossy().into_owned();
@@ -111,9 +119,12 @@ pub fn sync(
     let db = Mutex::new(db);
     let db = &db;
     let (mut corpus, spans, seen) = std::thread::scope(|s| {
-        let (tx, rx) = mpsc::sync_channel::<Vec<Write>>(0);
+        // Room for one batch in the channel: a commit that ends in a WAL
+        // checkpoint (and its fsync) does not hold up the next batch's
+        // parsing.
+        let (tx, rx) = mpsc::sync_channel::<Vec<Write>>(1);
         let writer = s.spawn(move || write_all(db, rx));
-        let read = read_all(db, files, &keys, &known, now, report, &tx);
+        let read = read_all(db, files, &keys, &known, now, expected, report, &tx);
         drop(tx);
         let rows = match writer.join() {
             Ok(rows) => rows?,
@@ -178,13 +189,16 @@ fn write_all(db: &Mutex<&mut Db>, rx: mpsc::Receiver<Vec<Write>>) -> Result<Vec<
 type Read<'k> = (Corpus, Vec<Span>, Vec<usize>, HashSet<&'k str>);
 
 /// Plan, read, parse (across cores) and gather the files batch by batch,
-/// handing each batch's writes to `tx`.
+/// handing each batch's writes to `tx`; room is made for `expected`
+/// documents.
+#[allow(clippy::too_many_arguments)]
 fn read_all<'k>(
     db: &Mutex<&mut Db>,
     files: &[PathBuf],
     keys: &'k [Option<String>],
     known: &HashMap<String, Row>,
     now: i64,
+    expected: usize,
     report: &(dyn Fn(Stage, usize, usize) + Sync),
     tx: &mpsc::SyncSender<Vec<Write>>,
 ) -> Result<Read<'k>, DbError> {
@@ -195,8 +209,11 @@ fn read_all<'k>(
         true => Stage::Parsing,
         false => Stage::Checking,
     };
-    let mut corpus = Corpus::default();
-    let mut spans = Vec::new();
+    let mut corpus = Corpus {
+        docs: Vec::with_capacity(expected),
+        problems: Vec::new(),
+    };
+    let mut spans = Vec::with_capacity(files.len());
     let mut pending = Vec::new();
     let mut seen: HashSet<&str> = HashSet::with_capacity(files.len());
     for (chunk, chunk_keys) in files.chunks(BATCH).zip(keys.chunks(BATCH)) {
@@ -391,7 +408,7 @@ fn work(file: &Path, plan: Plan, blob: Option<Blob>, now: i64) -> Result<Got, Db
             ..Entry::default()
         },
     };
-    let (blob, sum) = codec::encode(&entry);
+    let (blob, sum) = codec::encode_sized(&entry, entry.encoded_size());
     Ok(Got::Parsed {
         key,
         entry,
