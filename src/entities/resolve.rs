@@ -222,7 +222,7 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
         }
         Kind::ALL[(*g - 1) as usize]
     };
-    sets.flatten();
+    let kinds = sets.leanings(&nodes);
     let mut surname: HashMap<Part, u32> = HashMap::default();
     let mut titled: HashMap<Part, u32> = HashMap::default();
     let mut org_words: HashMap<Part, u32> = HashMap::default();
@@ -233,8 +233,8 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     let mut parts_of: Vec<Option<(u32, u32)>> = vec![None; keys];
     let mut cues_of: Vec<Option<[u32; 2]>> = vec![None; keys];
     for (n, c) in nodes.iter().enumerate() {
-        let root = sets.find(n);
-        let voted = sets.lean(root, &nodes);
+        let root = sets.flat_root(n);
+        let voted = kinds[root];
         if voted.unwrap_or_else(|| guess(c.name, &x.names)) == Kind::Person {
             let title = x.extra(n, c).title;
             if title != NONE && !c.is(flag::BARE_TITLE) {
@@ -281,7 +281,7 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
             }
         }
     }
-    drop((parts_of, cues_of));
+    drop((parts_of, cues_of, kinds));
     for (n, c) in nodes.iter().enumerate() {
         if !open(n) || joined[n] {
             continue;
@@ -321,7 +321,7 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     drop((left, joined));
 
     // 4. Organisations that share an unusual word.
-    sets.flatten();
+    let kinds = sets.leanings(&nodes);
     let mut rare: HashMap<u32, Few> = HashMap::default();
     // Per name: its unusual words, `None` until asked.
     let mut rare_of: Vec<Option<Box<[u32]>>> = vec![None; x.names.len()];
@@ -329,10 +329,8 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
         if dropped[n] {
             continue;
         }
-        let root = sets.find(n);
-        let kind = sets
-            .lean(root, &nodes)
-            .unwrap_or_else(|| guess(c.name, &x.names));
+        let root = sets.flat_root(n);
+        let kind = kinds[root].unwrap_or_else(|| guess(c.name, &x.names));
         if kind != Kind::Org {
             continue;
         }
@@ -352,7 +350,7 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
                 .or_insert(Few::One(r));
         }
     }
-    drop(rare_of);
+    drop((rare_of, kinds));
     for few in rare.values() {
         if let Few::Two(a, b) = *few {
             sets.union(a as usize, b as usize, &nodes);
@@ -406,7 +404,7 @@ fn short_forms(
     dropped: &[bool],
     gaz: &Gazetteer,
 ) {
-    sets.flatten();
+    let kinds = sets.leanings(nodes);
     // Each organisation's distinct keys, by set (by key id first: hashing
     // a number per node, not a string).
     let mut by_key: HashMap<u32, Vec<usize>> = HashMap::default();
@@ -414,12 +412,13 @@ fn short_forms(
         if dropped[n] || c.is(flag::OPEN) || c.is(flag::NESTED) {
             continue;
         }
-        let root = sets.find(n);
-        if sets.lean(root, nodes) != Some(Kind::Org) || norm.str(c.key).starts_with('^') {
+        let root = sets.flat_root(n);
+        if kinds[root] != Some(Kind::Org) || norm.str(c.key).starts_with('^') {
             continue;
         }
         push_unique(by_key.entry(c.key).or_default(), root);
     }
+    drop(kinds);
     let names: HashMap<&str, Vec<usize>> = by_key
         .into_iter()
         .map(|(k, roots)| (norm.str(k), roots))

@@ -74,6 +74,30 @@ impl Sets {
         }
     }
 
+    /// Flatten, then the kind each set leans to, by root (a non-root's
+    /// entry is `None`), for a pass that reads one per node with no union
+    /// meanwhile: a byte per node is far cheaper to reach at random than
+    /// each root's slot and tally.
+    pub fn leanings(&mut self, nodes: &[Node]) -> Vec<Option<Kind>> {
+        self.flatten();
+        (0..self.up.len())
+            .map(|n| {
+                if self.up[n] as usize == n {
+                    self.lean(n, nodes)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// The root of `n` when no union came since the last flatten.
+    pub fn flat_root(&self, n: usize) -> usize {
+        let root = self.up[n] as usize;
+        debug_assert_eq!(self.up[root] as usize, root);
+        root
+    }
+
     /// Join the sets of `a` and `b`; `nodes` gives each node's evidence.
     pub fn union(&mut self, a: usize, b: usize, nodes: &[Node]) {
         let (a, b) = (self.find(a), self.find(b));
