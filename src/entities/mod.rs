@@ -15,6 +15,7 @@ mod nodes;
 mod numeric;
 mod overlap;
 mod resolve;
+mod sets;
 mod tokens;
 
 use rayon::prelude::*;

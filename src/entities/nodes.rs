@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::Kind;
 use super::extract::Extract;
 use super::resolve::{key, skeleton, words};
+use super::sets::Sets;
 
 /// "No such string" in a [`Node`]'s id fields.
 pub const NONE: u32 = u32::MAX;
@@ -41,6 +42,39 @@ impl Interner {
 
     pub fn str(&self, id: u32) -> &str {
         &self.all[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.all.len()
+    }
+}
+
+/// A node (or any `u32`) per interned id, [`NONE`] where unset: a dense
+/// table, since ids are small and every pass over the nodes asks it once
+/// per node (hashing was a large part of resolution).
+#[derive(Default)]
+pub struct Table(Vec<u32>);
+
+impl Table {
+    pub fn get(&self, id: u32) -> u32 {
+        self.0.get(id as usize).copied().unwrap_or(NONE)
+    }
+
+    pub fn set(&mut self, id: u32, v: u32) {
+        let i = id as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, NONE);
+        }
+        self.0[i] = v;
+    }
+
+    /// `(id, value)` of every id set, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.0
+            .iter()
+            .enumerate()
+            .filter(|&(_, &v)| v != NONE)
+            .map(|(i, &v)| (i as u32, v))
     }
 }
 
@@ -119,6 +153,18 @@ pub struct Nodes {
     /// Per key of a plain name: its skeleton, [`NONE`] when it has none
     /// ([`UNSET`] when not computed).
     key_skel: Vec<u32>,
+    /// The sets of nodes, joined by the first pass of resolution (equal
+    /// keys, curated aliases, skeletons) as each node is pushed: that
+    /// pass reads nodes in order and nothing later, so it runs here, on
+    /// the folding thread, alongside extraction.
+    pub sets: Sets,
+    /// Per key: the first node not open with it.
+    pub by_key: Table,
+    /// Per curated alias, and per skeleton: the first node not open with it.
+    by_alias: Table,
+    by_skeleton: Table,
+    /// Per key in `by_key`: its key keyed again, in `norm` (see `resolve`).
+    again: Table,
     docs: u32,
     /// Scratch for [`Nodes::push`]: the node of each candidate of the
     /// document being pushed, [`NONE`] for one skipped.
@@ -204,6 +250,8 @@ impl Nodes {
                 strength: c.strength,
                 flags,
             });
+            self.sets.add();
+            self.join_first();
         }
         for &(a, b) in &x.links {
             if let (Some(&a), Some(&b)) = (slots.get(a), slots.get(b))
@@ -214,6 +262,57 @@ impl Nodes {
             }
         }
         self.slots = slots;
+    }
+
+    /// The first pass of resolution for the node just pushed: one not open
+    /// joins the first node with its key, its curated alias and (a plain
+    /// name) its skeleton.
+    fn join_first(&mut self) {
+        let n = self.nodes.len() - 1;
+        let c = self.nodes[n];
+        if c.is(flag::OPEN) {
+            return;
+        }
+        match self.by_key.get(c.key) {
+            NONE => {
+                self.by_key.set(c.key, n as u32);
+                self.key_again(c.key);
+            }
+            m => self.sets.union(m as usize, n, &self.nodes),
+        }
+        if c.alias != NONE {
+            match self.by_alias.get(c.alias) {
+                NONE => self.by_alias.set(c.alias, n as u32),
+                m => self.sets.union(m as usize, n, &self.nodes),
+            }
+        }
+        let skel = self.skeleton_of(c.key);
+        if matches!(c.kind, Some(Kind::Date | Kind::Quantity)) || skel == NONE {
+            return;
+        }
+        match self.by_skeleton.get(skel) {
+            NONE => self.by_skeleton.set(skel, n as u32),
+            m => self.sets.union(m as usize, n, &self.nodes),
+        }
+    }
+
+    /// The first pass is over: its tables of aliases and skeletons go.
+    pub fn first_pass_done(&mut self) {
+        self.by_alias = Table::default();
+        self.by_skeleton = Table::default();
+    }
+
+    /// Key `k` (in `norm`) keyed again, computed once per key.
+    pub fn key_again(&mut self, k: u32) -> u32 {
+        match self.again.get(k) {
+            NONE => {
+                let again = key(self.norm.str(k));
+                let id = self.norm.id(&again);
+                self.again.set(k, id);
+                id
+            }
+            id => id,
+        }
     }
 
     fn name(&mut self, s: &str) -> u32 {

@@ -31,7 +31,6 @@ use super::{Entity, Kind, Mention};
 /// left with none. Entity order is kept.
 pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
     let all = reading_order(&entities);
-    let mut dropped: Vec<(u32, Mention)> = Vec::new();
     // Names may nest inside organisations, places, and "persons" that do
     // not open with a given name.
     let gaz = Gazetteer::get();
@@ -47,26 +46,17 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
             Kind::Date | Kind::Quantity => false,
         })
         .collect();
-    // The last outer mention kept, whether names may nest inside it, and
-    // where the last name kept inside it ends.
-    let mut outer: Option<(Mention, bool)> = None;
-    let mut inner_end = 0;
-    for &(m, e) in &all {
-        match outer {
-            Some((o, nests)) if o.doc == m.doc && m.start < o.end => {
-                let inside = m.end <= o.end && m.end - m.start < o.end - o.start;
-                if nests && inside && m.start >= inner_end {
-                    inner_end = m.end;
-                } else {
-                    dropped.push((e, m));
-                }
-            }
-            _ => {
-                outer = Some((m, nests[e as usize]));
-                inner_end = m.start;
-            }
-        }
-    }
+    // Documents are settled on their own: in parallel.
+    let mut dropped: Vec<(u32, Mention)> = all
+        .par_chunk_by(|(a, _), (b, _)| a.doc == b.doc)
+        .fold(Vec::new, |mut out, list| {
+            settle_doc(list, &nests, &mut out);
+            out
+        })
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
     if dropped.is_empty() {
         return entities;
     }
@@ -89,6 +79,31 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
     });
     entities.retain(|entity| !entity.mentions.is_empty());
     entities
+}
+
+/// The mentions to drop of one document's (in reading order), given
+/// whether names may nest inside each entity's, onto `out`.
+fn settle_doc(list: &[(Mention, u32)], nests: &[bool], out: &mut Vec<(u32, Mention)>) {
+    // The last outer mention kept, whether names may nest inside it, and
+    // where the last name kept inside it ends.
+    let mut outer: Option<(Mention, bool)> = None;
+    let mut inner_end = 0;
+    for &(m, e) in list {
+        match outer {
+            Some((o, nests)) if m.start < o.end => {
+                let inside = m.end <= o.end && m.end - m.start < o.end - o.start;
+                if nests && inside && m.start >= inner_end {
+                    inner_end = m.end;
+                } else {
+                    out.push((e, m));
+                }
+            }
+            _ => {
+                outer = Some((m, nests[e as usize]));
+                inner_end = m.start;
+            }
+        }
+    }
 }
 
 /// Every mention, with its entity, in reading order; at one start the

@@ -16,43 +16,9 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::extract::Extract;
 use super::gazetteer::Gazetteer;
-use super::nodes::{Interner, NONE, Node, Nodes, flag};
+use super::nodes::{Interner, NONE, Node, Nodes, Table, flag};
+use super::sets::Sets;
 use super::{Entity, Kind, Mention};
-
-/// Union-find over mention nodes.
-struct Sets(Vec<u32>);
-
-impl Sets {
-    fn new(n: usize) -> Self {
-        Sets((0..n as u32).collect())
-    }
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] as usize != x {
-            let up = self.0[self.0[x] as usize];
-            self.0[x] = up;
-            x = up as usize;
-        }
-        x
-    }
-    /// Point every node straight at its root, so each `find` until the
-    /// next union is one step. A parent always has a smaller index than
-    /// its child (the smaller root wins a union, halving only moves a node
-    /// up), so one pass in index order finds every parent already flat.
-    fn flatten(&mut self) {
-        for n in 0..self.0.len() {
-            let up = self.0[n] as usize;
-            self.0[n] = self.0[up];
-        }
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            // The smaller index stays root so results are deterministic.
-            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-            self.0[hi] = lo as u32;
-        }
-    }
-}
 
 /// A name normalised for comparison: no diacritics, lowercase, no periods
 /// or possessive, hyphens as spaces, no leading "the".
@@ -138,51 +104,54 @@ pub fn resolve(extracts: &[Extract]) -> Vec<Entity> {
 /// `(doc or NONE, normalised word)`: where a name part was seen.
 type Part = (u32, u32);
 
+/// "Two or more sets" in a [`point`] map.
+const MANY: u32 = NONE;
+
+/// Note that `k` points to the set of `root`: a map keeps the one set its
+/// key points to, or [`MANY`]. Only "exactly one" is ever asked, so this
+/// replaces a list of distinct roots per key (an allocation each).
+fn point<K: std::hash::Hash + Eq>(map: &mut HashMap<K, u32>, k: K, root: usize) {
+    let root = root as u32;
+    map.entry(k)
+        .and_modify(|r| {
+            if *r != root {
+                *r = MANY;
+            }
+        })
+        .or_insert(root);
+}
+
+/// The one set a [`point`] map gives, if one.
+fn single(r: Option<&u32>) -> Option<usize> {
+    r.filter(|&&r| r != MANY).map(|&r| r as usize)
+}
+
+/// The distinct sets an unusual word is seen in, while they are two at most.
+#[derive(Clone, Copy)]
+enum Few {
+    One(u32),
+    Two(u32, u32),
+    Many,
+}
+
 /// Resolve the folded candidates of a corpus into entities.
+///
+/// The first pass (equal keys, curated aliases, skeletons) was done as the
+/// nodes were pushed (see [`Nodes`]); what is left reads the corpus whole.
 pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     let gaz = Gazetteer::get();
     let count = x.len();
-    let mut sets = Sets::new(count);
     let mut dropped = vec![false; count];
     let nodes = std::mem::take(&mut x.nodes);
+    let mut sets = std::mem::take(&mut x.sets);
+    let mut by_key = std::mem::take(&mut x.by_key);
+    x.first_pass_done();
     let open = |n: usize| nodes[n].is(flag::OPEN);
 
-    // 1. Equal names, curated aliases, stated links, bare places, skeletons.
-    let mut by_key: HashMap<u32, usize> = HashMap::default();
-    let mut by_alias: HashMap<u32, usize> = HashMap::default();
-    let mut by_skeleton: HashMap<u32, usize> = HashMap::default();
-    for (n, c) in nodes.iter().enumerate() {
-        if open(n) {
-            continue;
-        }
-        match by_key.get(&c.key) {
-            Some(&m) => sets.union(m, n),
-            None => {
-                by_key.insert(c.key, n);
-            }
-        }
-        if c.alias != NONE {
-            match by_alias.get(&c.alias) {
-                Some(&m) => sets.union(m, n),
-                None => {
-                    by_alias.insert(c.alias, n);
-                }
-            }
-        }
-        let skel = x.skeleton_of(c.key);
-        if matches!(c.kind, Some(Kind::Date | Kind::Quantity)) || skel == NONE {
-            continue;
-        }
-        match by_skeleton.get(&skel) {
-            Some(&m) => sets.union(m, n),
-            None => {
-                by_skeleton.insert(skel, n);
-            }
-        }
-    }
-    drop((by_alias, by_skeleton));
-    // A bare place ("Ashraf" of "Camp Ashraf") joins the name it equals;
-    // else it is remembered as written, for open words to join below.
+    // 1. (Equal names, curated aliases and skeletons were joined as the
+    // nodes came.) A bare place ("Ashraf" of "Camp Ashraf") joins the name
+    // it equals; else it is remembered as written, for open words to join
+    // below.
     let mut raw: Vec<(u32, usize)> = Vec::new();
     let bare: Vec<(usize, u32)> = x
         .extras()
@@ -192,120 +161,127 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
         .collect();
     for (n, place) in bare {
         let k = x.key(place, 0);
-        if let Some(&m) = by_key.get(&k) {
-            sets.union(m, n);
-        } else if x.names.str(place) == x.norm.str(k) {
-            by_key.insert(k, n);
-        } else {
-            raw.push((place, n));
+        match by_key.get(k) {
+            NONE if x.names.str(place) == x.norm.str(k) => by_key.set(k, n as u32),
+            NONE => raw.push((k, n)),
+            m => sets.union(m as usize, n, &nodes),
         }
     }
-    // Everything remembered, by normalised key.
-    let mut settled: HashMap<u32, usize> = HashMap::default();
-    let mut remembered: Vec<(u32, usize)> = by_key.into_iter().collect();
-    remembered.sort_unstable_by_key(|&(_, n)| n);
-    // Keying every remembered key again is independent per key: in
-    // parallel; interning the results stays in order.
-    let again: Vec<String> = remembered
-        .par_iter()
-        .map(|&(k, _)| key(x.norm.str(k)))
-        .collect();
-    for ((_, n), again) in remembered.into_iter().zip(again) {
-        settled.insert(x.norm.id(&again), n);
+    // Everything remembered, by its key keyed again. Where two keys key
+    // again alike the later node wins (they were inserted in node order),
+    // then the raw bare places, in order.
+    let mut settled = Table::default();
+    for (k, n) in by_key.iter() {
+        let again = x.key_again(k);
+        let m = settled.get(again);
+        if m == NONE || m < n {
+            settled.set(again, n);
+        }
     }
-    for (name, n) in raw {
-        settled.insert(x.key(name, 0), n);
+    drop(by_key);
+    for (k, n) in raw {
+        settled.set(k, n as u32);
     }
     for &(a, b) in &x.links {
-        sets.union(a as usize, b as usize);
+        sets.union(a as usize, b as usize, &nodes);
     }
 
-    // 2. Open single words that equal a settled name join it.
+    // 2. Open single words that equal a settled name join it. Noted for
+    // step 3: which keys the open words left ask for there, as a name part
+    // (1) and, weak words, as an organisation's cue word (2); parts no
+    // word asks for need not be kept.
     let mut joined = vec![false; count];
+    let mut asked: Vec<u8> = vec![0; x.norm.len()];
     for (n, c) in nodes.iter().enumerate() {
-        if open(n)
-            && !c.is(flag::BARE_TITLE)
-            && !c.is(flag::WEAK_COMMON)
-            && let Some(&m) = settled.get(&c.key)
-        {
-            sets.union(m, n);
+        if !open(n) || c.is(flag::BARE_TITLE) {
+            continue;
+        }
+        if c.is(flag::WEAK_COMMON) {
+            asked[c.key as usize] |= 3;
+            continue;
+        }
+        let m = settled.get(c.key);
+        if m != NONE {
+            sets.union(m as usize, n, &nodes);
             joined[n] = true;
+        } else {
+            asked[c.key as usize] |= 1;
         }
     }
+    let asked = |w: u32, bit: u8| asked.get(w as usize).is_some_and(|&a| a & bit != 0);
     drop(settled);
 
-    // 3. People: surnames and first names, then bare titles.
-    let mut guesses: HashMap<u32, Kind> = HashMap::default();
+    // 3. People: surnames and first names, then bare titles; organisations
+    // and places by their cue words.
+    // The kind a name guesses, per name, lazily (0 = not guessed yet).
+    let mut guesses: Vec<u8> = vec![0; x.names.len()];
     let mut guess = |name: u32, names: &Interner| {
-        *guesses
-            .entry(name)
-            .or_insert_with(|| guess_kind(names.str(name), gaz))
+        let g = &mut guesses[name as usize];
+        if *g == 0 {
+            *g = 1 + guess_kind(names.str(name), gaz) as u8;
+        }
+        Kind::ALL[(*g - 1) as usize]
     };
-    let kinds = vote(&nodes, &mut sets);
-    let mut surname: HashMap<Part, Vec<usize>> = HashMap::default();
-    let mut titled: HashMap<Part, Vec<usize>> = HashMap::default();
-    // Per key: its first and last part (no "Jr."), when it has two or more.
-    let mut parts_of: HashMap<u32, Option<(u32, u32)>> = HashMap::default();
+    let kinds = sets.leanings(&nodes);
+    let mut surname: HashMap<Part, u32> = HashMap::default();
+    let mut titled: HashMap<Part, u32> = HashMap::default();
+    let mut org_words: HashMap<Part, u32> = HashMap::default();
+    let keys = x.norm.len();
+    // Per key: its first and last part (no "Jr."), when it has two or
+    // more; and its first and last words that are cue words, when it has
+    // two words or more. `None` until asked.
+    let mut parts_of: Vec<Option<(u32, u32)>> = vec![None; keys];
+    let mut cues_of: Vec<Option<[u32; 2]>> = vec![None; keys];
     for (n, c) in nodes.iter().enumerate() {
-        let root = sets.find(n);
-        let kind = kinds.get(&root).unwrap_or_else(|| guess(c.name, &x.names));
-        if kind != Kind::Person {
-            continue;
-        }
-        let title = x.extra(n, c).title;
-        if title != NONE && !c.is(flag::BARE_TITLE) {
-            push_unique(titled.entry((c.doc, title)).or_default(), root);
-        }
-        if open(n) {
-            continue;
-        }
-        let parts = *parts_of.entry(c.key).or_insert_with(|| {
-            let k = x.norm.str(c.key).to_string();
-            let parts: Vec<&str> = k
-                .split(' ')
-                .filter(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii"))
-                .collect();
-            match parts[..] {
-                [first, .., last] => Some((x.norm.id(first), x.norm.id(last))),
-                _ => None,
+        let root = sets.flat_root(n);
+        let voted = kinds[root];
+        if voted.unwrap_or_else(|| guess(c.name, &x.names)) == Kind::Person {
+            let title = x.extra(n, c).title;
+            if title != NONE && !c.is(flag::BARE_TITLE) {
+                point(&mut titled, (c.doc, title), root);
             }
-        });
-        if let Some((first, last)) = parts {
-            push_unique(surname.entry((c.doc, first)).or_default(), root);
-            push_unique(surname.entry((c.doc, last)).or_default(), root);
-            push_unique(surname.entry((NONE, last)).or_default(), root);
+            if open(n) {
+                continue;
+            }
+            let (first, last) = *parts_of[c.key as usize].get_or_insert_with(|| {
+                let k = x.norm.str(c.key).to_string();
+                let parts: Vec<&str> = k
+                    .split(' ')
+                    .filter(|w| !matches!(*w, "jr" | "sr" | "ii" | "iii"))
+                    .collect();
+                match parts[..] {
+                    [first, .., last] => (x.norm.id(first), x.norm.id(last)),
+                    _ => (NONE, NONE),
+                }
+            });
+            if first != NONE && asked(first, 1) {
+                point(&mut surname, (c.doc, first), root);
+            }
+            if last != NONE && asked(last, 1) {
+                point(&mut surname, (c.doc, last), root);
+                point(&mut surname, (NONE, last), root);
+            }
+        } else if !open(n) && matches!(voted, Some(Kind::Org | Kind::Place)) {
+            let cues = *cues_of[c.key as usize].get_or_insert_with(|| {
+                let k = x.norm.str(c.key).to_string();
+                let ws: Vec<&str> = k.split(' ').collect();
+                let mut cues = [NONE; 2];
+                if ws.len() >= 2 {
+                    for (slot, w) in cues.iter_mut().zip([ws[0], ws[ws.len() - 1]]) {
+                        let t = title_word(w);
+                        if gaz.is_org_cue(&t) || gaz.place_cue(&t).is_some() {
+                            *slot = x.norm.id(w);
+                        }
+                    }
+                }
+                cues
+            });
+            for w in cues.into_iter().filter(|&w| w != NONE && asked(w, 2)) {
+                point(&mut org_words, (c.doc, w), root);
+            }
         }
     }
-    let mut org_words: HashMap<Part, Vec<usize>> = HashMap::default();
-    // Per key: its first and last words that are cue words, when it has
-    // two words or more.
-    let mut cues_of: HashMap<u32, Vec<u32>> = HashMap::default();
-    for (n, c) in nodes.iter().enumerate() {
-        let root = sets.find(n);
-        if open(n) || !matches!(kinds.get(&root), Some(Kind::Org | Kind::Place)) {
-            continue;
-        }
-        let cues = cues_of.entry(c.key).or_insert_with(|| {
-            let k = x.norm.str(c.key).to_string();
-            let ws: Vec<&str> = k.split(' ').collect();
-            if ws.len() < 2 {
-                return Vec::new();
-            }
-            [ws[0], ws[ws.len() - 1]]
-                .into_iter()
-                .filter(|w| {
-                    let t = title_word(w);
-                    gaz.is_org_cue(&t) || gaz.place_cue(&t).is_some()
-                })
-                .map(|w| x.norm.id(w))
-                .collect()
-        });
-        for &w in cues.iter() {
-            push_unique(org_words.entry((c.doc, w)).or_default(), root);
-        }
-    }
-    drop((kinds, parts_of, cues_of));
-    let single = |v: &Vec<usize>| (v.len() == 1).then_some(v[0]);
+    drop((parts_of, cues_of, kinds));
     for (n, c) in nodes.iter().enumerate() {
         if !open(n) || joined[n] {
             continue;
@@ -314,17 +290,17 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
         let weak = c.is(flag::WEAK_COMMON);
         let referent = if bare_title {
             let title = x.extra(n, c).title;
-            titled.get(&(c.doc, title)).and_then(single)
+            single(titled.get(&(c.doc, title)))
         } else {
             match surname.get(&(c.doc, c.key)) {
-                Some(v) => single(v),
-                None if weak => org_words.get(&(c.doc, c.key)).and_then(single),
-                None => surname.get(&(NONE, c.key)).and_then(single),
+                Some(r) => single(Some(r)),
+                None if weak => single(org_words.get(&(c.doc, c.key))),
+                None => single(surname.get(&(NONE, c.key))),
             }
         };
         match referent {
             Some(root) => {
-                sets.union(root, n);
+                sets.union(root, n, &nodes);
                 joined[n] = true;
             }
             None if bare_title || weak => dropped[n] = true,
@@ -333,45 +309,51 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     }
     drop((surname, titled, org_words));
     // Leftover single words join their equals.
-    let mut left: HashMap<u32, usize> = HashMap::default();
+    let mut left = Table::default();
     for (n, c) in nodes.iter().enumerate() {
         if open(n) && !dropped[n] && !joined[n] {
-            match left.get(&c.key) {
-                Some(&m) => sets.union(m, n),
-                None => {
-                    left.insert(c.key, n);
-                }
+            match left.get(c.key) {
+                NONE => left.set(c.key, n as u32),
+                m => sets.union(m as usize, n, &nodes),
             }
         }
     }
     drop((left, joined));
 
     // 4. Organisations that share an unusual word.
-    let kinds = vote(&nodes, &mut sets);
-    let mut rare: HashMap<u32, Vec<usize>> = HashMap::default();
-    // A name repeated in a set says nothing new: read each once.
-    let mut read: rustc_hash::FxHashSet<(usize, u32)> = Default::default();
-    let mut rare_of: HashMap<u32, Vec<u32>> = HashMap::default();
+    let kinds = sets.leanings(&nodes);
+    let mut rare: HashMap<u32, Few> = HashMap::default();
+    // Per name: its unusual words, `None` until asked.
+    let mut rare_of: Vec<Option<Box<[u32]>>> = vec![None; x.names.len()];
     for (n, c) in nodes.iter().enumerate() {
-        let root = sets.find(n);
-        if dropped[n] || !read.insert((root, c.name)) {
+        if dropped[n] {
             continue;
         }
-        let kind = kinds.get(&root).unwrap_or_else(|| guess(c.name, &x.names));
+        let root = sets.flat_root(n);
+        let kind = kinds[root].unwrap_or_else(|| guess(c.name, &x.names));
         if kind != Kind::Org {
             continue;
         }
-        let words = rare_of
-            .entry(c.name)
-            .or_insert_with(|| rare_words(x.names.str(c.name), gaz, &mut x.norm));
+        let words = rare_of[c.name as usize]
+            .get_or_insert_with(|| rare_words(x.names.str(c.name), gaz, &mut x.norm).into());
+        let r = root as u32;
         for &w in words.iter() {
-            push_unique(rare.entry(w).or_default(), root);
+            rare.entry(w)
+                .and_modify(|few| {
+                    *few = match *few {
+                        Few::One(a) if a == r => Few::One(a),
+                        Few::One(a) => Few::Two(a, r),
+                        Few::Two(a, b) if a == r || b == r => Few::Two(a, b),
+                        _ => Few::Many,
+                    }
+                })
+                .or_insert(Few::One(r));
         }
     }
-    drop((read, rare_of, kinds));
-    for roots in rare.values() {
-        if roots.len() == 2 {
-            sets.union(roots[0], roots[1]);
+    drop((rare_of, kinds));
+    for few in rare.values() {
+        if let Few::Two(a, b) = *few {
+            sets.union(a as usize, b as usize, &nodes);
         }
     }
     drop(rare);
@@ -422,24 +404,25 @@ fn short_forms(
     dropped: &[bool],
     gaz: &Gazetteer,
 ) {
-    let kinds = vote(nodes, sets);
-    // Each organisation's distinct keys, by set.
-    let mut names: HashMap<&str, Vec<usize>> = HashMap::default();
+    let kinds = sets.leanings(nodes);
+    // Each organisation's distinct keys, by set (by key id first: hashing
+    // a number per node, not a string).
+    let mut by_key: HashMap<u32, Vec<usize>> = HashMap::default();
     for (n, c) in nodes.iter().enumerate() {
         if dropped[n] || c.is(flag::OPEN) || c.is(flag::NESTED) {
             continue;
         }
-        let k = norm.str(c.key);
-        if k.starts_with('^') {
+        let root = sets.flat_root(n);
+        if kinds[root] != Some(Kind::Org) || norm.str(c.key).starts_with('^') {
             continue;
         }
-        let root = sets.find(n);
-        if kinds.get(&root) != Some(Kind::Org) {
-            continue;
-        }
-        push_unique(names.entry(k).or_default(), root);
+        push_unique(by_key.entry(c.key).or_default(), root);
     }
     drop(kinds);
+    let names: HashMap<&str, Vec<usize>> = by_key
+        .into_iter()
+        .map(|(k, roots)| (norm.str(k), roots))
+        .collect();
     // Every trailing run of two words or more of a longer name, with the
     // sets whose names end so.
     let mut endings: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -476,7 +459,7 @@ fn short_forms(
     }
     joins.sort_unstable();
     for (a, b) in joins {
-        sets.union(a, b);
+        sets.union(a, b, nodes);
     }
 }
 
@@ -493,53 +476,6 @@ fn push_unique(v: &mut Vec<usize>, x: usize) {
     }
 }
 
-/// The kind each set leans to, by root node: a dense table rather than a
-/// hash map, since it is asked once per node in several passes.
-struct Votes(Vec<Option<Kind>>);
-
-impl Votes {
-    fn get(&self, root: &usize) -> Option<Kind> {
-        self.0.get(*root).copied().flatten()
-    }
-}
-
-/// The kind each current set leans to (the most evidence).
-///
-/// The tallies are kept per set that has evidence, not per node: five
-/// counts for each of millions of nodes were the largest table of
-/// resolution, and most nodes are not roots.
-fn vote(nodes: &[Node], sets: &mut Sets) -> Votes {
-    sets.flatten();
-    let mut slot: Vec<u32> = vec![NONE; nodes.len()];
-    let mut tally: Vec<[u32; 5]> = Vec::new();
-    for (n, c) in nodes.iter().enumerate() {
-        let Some(k) = c.kind else { continue };
-        if c.is(flag::BARE_TITLE) {
-            continue;
-        }
-        let w = c.strength as u32 * if c.is(flag::OPEN) { 1 } else { 2 };
-        let i = Kind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-        let root = sets.find(n);
-        if slot[root] == NONE {
-            slot[root] = tally.len() as u32;
-            tally.push([0; 5]);
-        }
-        tally[slot[root] as usize][i] += w.max(1);
-    }
-    let lean = |t: &[u32; 5]| {
-        let (i, &best) = t
-            .iter()
-            .enumerate()
-            .max_by_key(|&(i, v)| (*v, std::cmp::Reverse(i)))?;
-        (best > 0).then_some(Kind::ALL[i])
-    };
-    Votes(
-        slot.into_iter()
-            .map(|s| tally.get(s as usize).and_then(lean))
-            .collect(),
-    )
-}
-
 /// Turn the sets into entities: kind, display name, aliases, mentions.
 fn build(
     nodes: &[Node],
@@ -548,16 +484,15 @@ fn build(
     dropped: Vec<bool>,
     gaz: &Gazetteer,
 ) -> Vec<Entity> {
-    let kinds = vote(nodes, &mut sets);
     // Members by set, in root order, each set's members ascending: a
     // counting sort by root (the nodes are met ascending), linear and
     // half the bytes of sorting `(root, node)` pairs.
     let count = nodes.len();
+    sets.flatten();
     let mut root: Vec<u32> = Vec::with_capacity(count);
     for n in 0..count {
         root.push(sets.find(n) as u32);
     }
-    drop(sets);
     let mut at = vec![0u32; count + 1];
     for (n, &r) in root.iter().enumerate() {
         if !dropped[n] {
@@ -585,30 +520,35 @@ fn build(
         }
     }
     drop((root, at, dropped));
+    let kinds: Vec<Option<Kind>> = groups
+        .iter()
+        .map(|&(r, _, _)| sets.lean(r as usize, nodes))
+        .collect();
+    drop(sets);
     // Each set becomes its entity on its own: in parallel, in root order.
     groups
         .par_iter()
-        .filter_map(|&(r, lo, hi)| {
+        .zip(kinds)
+        .filter_map(|(&(_, lo, hi), kind)| {
             let group = &members[lo as usize..hi as usize];
-            entity(nodes, x, r as usize, group, &kinds, gaz)
+            entity(nodes, x, group, kind, gaz)
         })
         .collect()
 }
 
-/// The entity of one set (its root, its nodes ascending): kind, display name,
-/// aliases, mentions; `None` when it has no surface form left (only bare
-/// titles).
+/// The entity of one set (its nodes ascending, the kind it leans to):
+/// kind, display name, aliases, mentions; `None` when it has no surface
+/// form left (only bare titles).
 fn entity(
     nodes: &[Node],
     x: &Nodes,
-    root: usize,
     group: &[u32],
-    kinds: &Votes,
+    voted: Option<Kind>,
     gaz: &Gazetteer,
 ) -> Option<Entity> {
     let names = &x.names;
     let members = || group.iter().map(|&n| &nodes[n as usize]);
-    let kind = match kinds.get(&root) {
+    let kind = match voted {
         Some(k) => k,
         None => guess_kind(names.str(members().next()?.name), gaz),
     };
