@@ -21,8 +21,8 @@
 //! Only the first [`WINDOW`] blocks are looked at, and each test reads a
 //! bounded prefix of a block, so the cost does not grow with the article.
 
+use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 use std::sync::LazyLock;
 
@@ -53,8 +53,11 @@ pub fn words(s: &str, cap: usize) -> usize {
     let mut n = 0;
     let mut i = 0;
     loop {
-        // Skip spaces.
+        // Skip spaces (ASCII letters and marks at once: they are not).
         while i < b.len() {
+            if b[i].is_ascii() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                break;
+            }
             match space_at(s, i) {
                 Some(len) => i += len,
                 None => break,
@@ -85,6 +88,7 @@ pub fn words(s: &str, cap: usize) -> usize {
 /// The length of the whitespace character at byte `i` of `s`, if there is
 /// one there. Non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000-U+205F,
 /// U+3000) start with one of four lead bytes; other bytes are not spaces.
+#[inline]
 fn space_at(s: &str, i: usize) -> Option<usize> {
     match s.as_bytes()[i] {
         b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(1),
@@ -124,7 +128,7 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
     // dateline outlet that matches one is confirmed as the outlet.
     let headings: Vec<bool> = window.iter().map(|b| heading_like(b)).collect();
     let short: Vec<bool> = window.iter().map(|b| words(b, 8) <= 6).collect();
-    let named_elsewhere: HashSet<String> = window
+    let named_elsewhere: FxHashSet<String> = window
         .iter()
         .filter_map(|b| meta::lead_prefix(b).or_else(|| meta::dateline_outlet(b)))
         .map(key)
@@ -136,7 +140,7 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
         hint_title.as_deref(),
         &named_elsewhere,
     );
-    let standalone: HashSet<&str> = keys
+    let standalone: FxHashSet<&str> = keys
         .iter()
         .zip(&short)
         .filter(|(_, short)| **short)
@@ -252,7 +256,7 @@ fn window_keys(
     headings: &[bool],
     short: &[bool],
     hint_title: Option<&str>,
-    named: &HashSet<String>,
+    named: &FxHashSet<String>,
 ) -> Vec<Option<String>> {
     let mut keys: Vec<Option<String>> = window
         .iter()
@@ -360,7 +364,7 @@ fn breadcrumb(
 
 /// Read an "Outlet:" prefix (confirmed by a standalone line or by shape) and
 /// a trailing "From Name" credit from a lead.
-fn lead_meta(b: &str, standalone: &HashSet<&str>, meta: &mut Meta) {
+fn lead_meta(b: &str, standalone: &FxHashSet<&str>, meta: &mut Meta) {
     if let Some(prefix) = meta::lead_prefix(b)
         && (standalone.contains(key(prefix).as_str()) || meta::outlet_like(prefix))
     {

@@ -34,11 +34,10 @@ const LEAD_WORDS: usize = 80;
 const OPENING: usize = 6;
 
 /// One block's content words, worked out only when a test needs them: the
-/// text they come from, their count, their hashes.
+/// text they come from, their hashes.
 pub(super) struct Content<'a> {
     block: &'a str,
     text: OnceCell<&'a str>,
-    count: OnceCell<usize>,
     words: OnceCell<Vec<u64>>,
 }
 
@@ -47,7 +46,6 @@ impl<'a> Content<'a> {
         Content {
             block,
             text: OnceCell::new(),
-            count: OnceCell::new(),
             words: OnceCell::new(),
         }
     }
@@ -69,13 +67,13 @@ impl<'a> Content<'a> {
         })
     }
 
-    /// How many content words there are: `self.words().len()`, without
-    /// hashing them.
-    fn count(&self) -> usize {
-        *self.count.get_or_init(|| match self.words.get() {
-            Some(words) => words.len(),
-            None => alphanumeric_run_count(self.text()),
-        })
+    /// Whether there are at least `n` content words: `self.words().len()
+    /// >= n`, without hashing them, and counting no further than `n`.
+    fn has_words(&self, n: usize) -> bool {
+        match self.words.get() {
+            Some(words) => words.len() >= n,
+            None => alphanumeric_run_count(self.text(), n) >= n,
+        }
     }
 
     fn words(&self) -> &[u64] {
@@ -101,7 +99,7 @@ pub(super) fn summary(i: usize, blocks: &[String], contents: &[Content]) -> bool
         .any(|j| {
             // (The count first: most later blocks are shorter than the lead
             // and need not be hashed.)
-            if contents[j].count() < pw.len() {
+            if !contents[j].has_words(pw.len()) {
                 return false;
             }
             let qw = contents[j].words();
@@ -203,16 +201,17 @@ fn alnum_mask8(x: u64) -> u64 {
     (((digit | letter) >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// How many runs of letters and digits `s` has (the words of `key(s)`):
+/// How many runs of letters and digits `s` has (the words of `key(s)`),
+/// counting no further than `cap` (give or take the eight bytes read last):
 /// eight bytes at a time while they are ASCII ([`alnum_mask8`]), decoding
 /// only the other characters.
-fn alphanumeric_run_count(s: &str) -> usize {
+fn alphanumeric_run_count(s: &str, cap: usize) -> usize {
     let b = s.as_bytes();
     let mut runs = 0;
     // 1 when the character before `i` is a letter or digit.
     let mut prev = 0u64;
     let mut i = 0;
-    while i < b.len() {
+    while i < b.len() && runs < cap {
         if let Some(group) = b.get(i..i + 8)
             && let Ok(group) = <[u8; 8]>::try_from(group)
         {
@@ -241,8 +240,17 @@ fn alphanumeric_run_count(s: &str) -> usize {
     runs
 }
 
+/// Whether `c` is a letter or digit, answering at once for the General
+/// Punctuation block (curly quotes, dashes, ellipses: the non-ASCII
+/// characters of most English text), which has none.
+fn alnum_char(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
 /// The first `cap` words of `key(s)`, each hashed, without building the
 /// key: letters and digits lower-cased, anything else a separator.
+/// (Finding the words eight bytes at a time and hashing them eight bytes a
+/// step cost more: most words are a few letters long.)
 fn key_word_hashes(s: &str, cap: usize) -> Vec<u64> {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut out = Vec::with_capacity((s.len() / 4).min(cap));
@@ -277,7 +285,7 @@ fn key_word_hashes(s: &str, cap: usize) -> Vec<u64> {
             break;
         };
         i += c.len_utf8();
-        if c.is_alphanumeric() {
+        if alnum_char(c) {
             for l in c.to_lowercase() {
                 feed(&mut h, l);
             }
@@ -342,13 +350,23 @@ mod tests {
             // Every start, so that chunks begin at every offset.
             for start in (0..s.len()).filter(|&i| s.is_char_boundary(i)) {
                 let s = &s[start..];
-                assert_eq!(
-                    alphanumeric_run_count(s),
-                    key(s).split_whitespace().count(),
-                    "{s:?}"
-                );
+                let words = key(s).split_whitespace().count();
+                assert_eq!(alphanumeric_run_count(s, usize::MAX), words, "{s:?}");
+                for cap in 0..words + 2 {
+                    let capped = alphanumeric_run_count(s, cap);
+                    assert_eq!(capped >= cap, words >= cap, "{s:?} {cap}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!alnum_char(c));
+        }
+        assert!(alnum_char('é') && alnum_char('\u{2070}') && !alnum_char('“'));
     }
 
     #[test]
