@@ -178,12 +178,26 @@ fn is_nfc(text: &str) -> bool {
             .iter()
             .position(u8::is_ascii)
             .map_or(bytes.len(), |e| start + e);
-        if !matches!(is_nfc_quick(text[start..end].chars()), IsNormalized::Yes) {
+        if !general_punctuation(&bytes[start..end])
+            && !matches!(is_nfc_quick(text[start..end].chars()), IsNormalized::Yes)
+        {
             return false;
         }
         i = end;
     }
     true
+}
+
+/// Whether `run` is only characters U+2002 to U+206F (curly quotes,
+/// dashes, ellipses: most of the non-ASCII characters of English text),
+/// which are starters, never composed and in NFC already, so the quick
+/// check (a table search per character) need not see them. (U+2000 and
+/// U+2001 are not: NFC makes them U+2002 and U+2003.)
+fn general_punctuation(run: &[u8]) -> bool {
+    run.len().is_multiple_of(3)
+        && run.chunks_exact(3).all(|c| {
+            c[0] == 0xE2 && ((c[1] == 0x80 && c[2] >= 0x82) || (c[1] == 0x81 && c[2] <= 0xAF))
+        })
 }
 
 /// Where the first byte `>= least` in `bytes` is: whole 32-byte chunks are
@@ -247,6 +261,24 @@ mod tests {
             let quick = matches!(is_nfc_quick(s.chars()), IsNormalized::Yes);
             assert_eq!(is_nfc(s), quick, "{s:?}");
         }
+    }
+
+    #[test]
+    fn general_punctuation_is_nfc_alone_and_after_any_letter() {
+        for c in '\u{2000}'..='\u{2070}' {
+            let mut utf8 = [0u8; 4];
+            let run = c.encode_utf8(&mut utf8).as_bytes();
+            if general_punctuation(run) {
+                for before in ["", "e", "\u{3b1}", "\u{1100}"] {
+                    let s = format!("{before}{c}{c}");
+                    assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{s:?}");
+                }
+            }
+        }
+        assert!(general_punctuation("“”—…".as_bytes()));
+        assert!(!general_punctuation("\u{2000}".as_bytes()));
+        assert!(!general_punctuation("\u{2070}".as_bytes()));
+        assert!(!general_punctuation("é".as_bytes()));
     }
 
     #[test]

@@ -420,7 +420,12 @@ pub fn from_credit(line: &str) -> Option<(String, usize)> {
 /// like a name (short, capitalised).
 pub fn lead_prefix(line: &str) -> Option<&str> {
     let line = head(line, 200);
-    // The prefix ends at a colon: most lines have none.
+    // The prefix ends at a colon: most lines have none; and it opens with
+    // a capital or a digit (non-ASCII bytes are left to the expression).
+    let first = line.as_bytes().first()?;
+    if first.is_ascii() && !first.is_ascii_uppercase() && !first.is_ascii_digit() {
+        return None;
+    }
     memchr::memchr(b':', line.as_bytes())?;
     let caps = LEAD_PREFIX.captures(line)?;
     let prefix = caps.get(1)?.as_str();
@@ -433,8 +438,21 @@ pub fn lead_prefix(line: &str) -> Option<&str> {
 /// The outlet a wire dateline names: "BAGHDAD, Iraq (CNN) —" gives "CNN".
 pub fn dateline_outlet(line: &str) -> Option<&str> {
     let line = head(line, 200);
-    // The outlet is in parentheses: most lines have none.
-    memchr::memchr(b'(', line.as_bytes())?;
+    // The outlet is in parentheses: most lines have none. And the place
+    // opens with two capitals (or a capital and a space, stop, apostrophe
+    // or hyphen): most paragraphs open "The …" and are spared the regular
+    // expression. (Non-ASCII bytes are left to it.)
+    let bytes = line.as_bytes();
+    let first = bytes
+        .first()
+        .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase());
+    let second = bytes.get(1).is_some_and(|&b| {
+        !b.is_ascii() || b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'\'' | b'-')
+    });
+    if !(first && second) {
+        return None;
+    }
+    memchr::memchr(b'(', bytes)?;
     let caps = DATELINE.captures(line)?;
     let outlet = caps.get(1)?.as_str().trim();
     (outlet.split_whitespace().count() <= 4 && !outlet.chars().any(|c| c.is_ascii_digit()))

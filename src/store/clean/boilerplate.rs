@@ -208,21 +208,60 @@ pub fn classify(block: &str) -> Option<Boilerplate> {
     if block.len() > 200 {
         return None;
     }
-    if FOOTER_LINE.is_match(block) && block.split_whitespace().count() <= 25 {
+    if may_be_footer_line(block)
+        && FOOTER_LINE.is_match(block)
+        && block.split_whitespace().count() <= 25
+    {
         return Some(Boilerplate::Footer);
     }
     if let Some(kind) = phrases(block) {
         return Some(kind);
     }
-    if (LABELLED_LIST.is_match(block) && block.split_whitespace().count() <= 20) || crumbs(block) {
+    if (may_be_labelled_list(block)
+        && LABELLED_LIST.is_match(block)
+        && block.split_whitespace().count() <= 20)
+        || crumbs(block)
+    {
         return Some(Boilerplate::Noise);
     }
     None
 }
 
+/// Whether [`FOOTER_LINE`] may match: it opens with a digit (`\d` is
+/// Unicode, so any non-ASCII byte may start one), "©", "(c)" or
+/// "copyright" (no other character folds to "c"). Most lines are spared
+/// the regular expression.
+fn may_be_footer_line(block: &str) -> bool {
+    block
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| !b.is_ascii() || b.is_ascii_digit() || matches!(b, b'(' | b'c' | b'C'))
+}
+
+/// Whether [`LABELLED_LIST`] may match: a colon (ASCII, or the full-width
+/// one, whose last byte is 0x9A) after a label opening with one of the
+/// labels' first letters (or a non-ASCII letter, as "ſ" folds to "s").
+fn may_be_labelled_list(block: &str) -> bool {
+    block.as_bytes().first().is_some_and(|&b| {
+        !b.is_ascii()
+            || matches!(
+                b.to_ascii_lowercase(),
+                b't' | b'f' | b'c' | b'r' | b's' | b'a' | b'm'
+            )
+    }) && memchr::memchr2(b':', 0x9A, block.as_bytes()).is_some()
+}
+
 /// Whether `block` is a breadcrumb trail with separators: starts at "Home",
 /// or has two or more separators between short segments.
 pub fn crumbs(block: &str) -> bool {
+    // Every separator has one of these bytes ("»" ends in 0xBB, "›" in
+    // 0xBA): most lines have none and are spared the regular expression.
+    let bytes = block.as_bytes();
+    if memchr::memchr3(b'>', b'/', b'|', bytes).is_none()
+        && memchr::memchr2(0xBB, 0xBA, bytes).is_none()
+    {
+        return false;
+    }
     let separators = CRUMB_SEPARATOR.find_iter(block).count();
     if separators == 0 {
         return false;
@@ -242,16 +281,42 @@ static PHRASES: LazyLock<Vec<(u8, String)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The longest run of phrases (letters and digits, without spaces) that is
+/// looked at; longer lines are text.
+const MAX_PHRASES: usize = 80;
+
 /// Whether `block` is wholly boilerplate phrases, possibly run together;
 /// the strongest kind among them wins (a teaser heading, then a footer).
 fn phrases(block: &str) -> Option<Boilerplate> {
-    let mut k = key(block).into_bytes();
-    k.retain(|&b| b != b' ');
-    if k.is_empty() || k.len() > 80 {
+    let mut ascii = [0u8; MAX_PHRASES];
+    let owned;
+    let k: &[u8] = if block.is_ascii() {
+        // The key's letters straight from a table, on the stack: no
+        // string is built for the many short lines that are not
+        // boilerplate.
+        let mut n = 0;
+        for &b in block.as_bytes() {
+            let l = crate::store::meta::ASCII_KEY[usize::from(b)];
+            if l != 0 {
+                if n == MAX_PHRASES {
+                    return None;
+                }
+                ascii[n] = l;
+                n += 1;
+            }
+        }
+        &ascii[..n]
+    } else {
+        let mut k = key(block).into_bytes();
+        k.retain(|&b| b != b' ');
+        owned = k;
+        &owned
+    };
+    if k.is_empty() || k.len() > MAX_PHRASES {
         return None;
     }
     // reach[i]: the strongest kind of a segmentation of k[..i], if any.
-    let mut reach: Vec<Option<u8>> = vec![None; k.len() + 1];
+    let mut reach = [None::<u8>; MAX_PHRASES + 1];
     reach[0] = Some(0);
     for i in 0..k.len() {
         let Some(sofar) = reach[i] else { continue };

@@ -21,16 +21,19 @@
 //! Only the first [`WINDOW`] blocks are looked at, and each test reads a
 //! bounded prefix of a block, so the cost does not grow with the article.
 
+use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::Meta;
 use crate::store::meta::{self, key};
+
+mod summary;
+
+use summary::{Content, SUMMARY_REACH, summary};
 
 /// How many blocks from the top may belong to the header.
 const WINDOW: usize = 12;
@@ -50,8 +53,11 @@ pub fn words(s: &str, cap: usize) -> usize {
     let mut n = 0;
     let mut i = 0;
     loop {
-        // Skip spaces.
+        // Skip spaces (ASCII letters and marks at once: they are not).
         while i < b.len() {
+            if b[i].is_ascii() && !matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                break;
+            }
             match space_at(s, i) {
                 Some(len) => i += len,
                 None => break,
@@ -82,6 +88,7 @@ pub fn words(s: &str, cap: usize) -> usize {
 /// The length of the whitespace character at byte `i` of `s`, if there is
 /// one there. Non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000-U+205F,
 /// U+3000) start with one of four lead bytes; other bytes are not spaces.
+#[inline]
 fn space_at(s: &str, i: usize) -> Option<usize> {
     match s.as_bytes()[i] {
         b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(1),
@@ -121,7 +128,7 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
     // dateline outlet that matches one is confirmed as the outlet.
     let headings: Vec<bool> = window.iter().map(|b| heading_like(b)).collect();
     let short: Vec<bool> = window.iter().map(|b| words(b, 8) <= 6).collect();
-    let named_elsewhere: HashSet<String> = window
+    let named_elsewhere: FxHashSet<String> = window
         .iter()
         .filter_map(|b| meta::lead_prefix(b).or_else(|| meta::dateline_outlet(b)))
         .map(key)
@@ -133,7 +140,7 @@ pub fn read(blocks: &[String], hints: &Meta) -> Header {
         hint_title.as_deref(),
         &named_elsewhere,
     );
-    let standalone: HashSet<&str> = keys
+    let standalone: FxHashSet<&str> = keys
         .iter()
         .zip(&short)
         .filter(|(_, short)| **short)
@@ -249,7 +256,7 @@ fn window_keys(
     headings: &[bool],
     short: &[bool],
     hint_title: Option<&str>,
-    named: &HashSet<String>,
+    named: &FxHashSet<String>,
 ) -> Vec<Option<String>> {
     let mut keys: Vec<Option<String>> = window
         .iter()
@@ -357,7 +364,7 @@ fn breadcrumb(
 
 /// Read an "Outlet:" prefix (confirmed by a standalone line or by shape) and
 /// a trailing "From Name" credit from a lead.
-fn lead_meta(b: &str, standalone: &HashSet<&str>, meta: &mut Meta) {
+fn lead_meta(b: &str, standalone: &FxHashSet<&str>, meta: &mut Meta) {
     if let Some(prefix) = meta::lead_prefix(b)
         && (standalone.contains(key(prefix).as_str()) || meta::outlet_like(prefix))
     {
@@ -368,140 +375,14 @@ fn lead_meta(b: &str, standalone: &HashSet<&str>, meta: &mut Meta) {
     }
 }
 
-/// The words of a block that carry its content (no "Outlet:" prefix, no
-/// wire dateline, no "From Name" credit), as hashes of their keys (see
-/// [`key`]); worked out only when a summary test needs them.
-/// Hashes rather than strings: a summary test compares a few hundred words
-/// per document, and allocating each was most of the cost of loading.
-struct Content<'a> {
-    block: &'a str,
-    words: OnceCell<Vec<u64>>,
-}
-
-impl<'a> Content<'a> {
-    fn new(block: &'a str) -> Self {
-        Content {
-            block,
-            words: OnceCell::new(),
-        }
-    }
-
-    fn words(&self) -> &[u64] {
-        self.words.get_or_init(|| {
-            let mut s = meta::head(self.block, 1200);
-            if let Some(prefix) = meta::lead_prefix(s) {
-                s = &s[prefix.len() + 1..];
-            }
-            if let Some(paren) = meta::dateline_outlet(s).and_then(|_| s.find(')')) {
-                s = &s[paren + 1..];
-            }
-            if let Some((_, at)) = from_credit(s) {
-                s = &s[..at];
-            }
-            key_word_hashes(s)
-        })
-    }
-}
-
-/// The words of `key(s)`, each hashed, without building the key: letters
-/// and digits lower-cased, anything else a separator.
-fn key_word_hashes(s: &str) -> Vec<u64> {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut out = Vec::new();
-    let mut h: u64 = 0;
-    let mut in_word = false;
-    let feed = |h: &mut u64, c: char| *h = (h.rotate_left(5) ^ c as u64).wrapping_mul(K);
-    // Bytes, decoding only non-ASCII characters: most text is ASCII.
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            i += 1;
-            let l = meta::ASCII_KEY[b as usize];
-            if l != 0 {
-                feed(&mut h, l as char);
-                in_word = true;
-            } else if in_word {
-                out.push(h);
-                h = 0;
-                in_word = false;
-            }
-            continue;
-        }
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        i += c.len_utf8();
-        if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                feed(&mut h, l);
-            }
-            in_word = true;
-        } else if in_word {
-            out.push(h);
-            h = 0;
-            in_word = false;
-        }
-    }
-    if in_word {
-        out.push(h);
-    }
-    out
-}
-
 /// [`meta::from_credit`], skipping the regular expression when the line
 /// cannot hold a credit (most lines).
 fn from_credit(b: &str) -> Option<(String, usize)> {
-    let tail = b.len().saturating_sub(90);
-    memchr::memmem::find(&b.as_bytes()[tail..], b"From")?;
+    let tail = &b.as_bytes()[b.len().saturating_sub(90)..];
+    // (A search for the "F"s rather than `memmem::find`, which builds a
+    // searcher on every call.)
+    memchr::memchr_iter(b'F', tail).find(|&at| tail[at..].starts_with(b"From"))?;
     meta::from_credit(b)
-}
-
-/// How many blocks below a lead are searched for the paragraph it repeats.
-const SUMMARY_REACH: usize = 8;
-
-/// Whether block `i` summarises one of the blocks just below it: it opens
-/// with the same six words, or four fifths of its words are in it.
-fn summary(i: usize, blocks: &[String], contents: &[Content]) -> bool {
-    let pw = contents[i].words();
-    let pw = &pw[..pw.len().min(80)];
-    if pw.len() < 6 {
-        return false;
-    }
-    // Each distinct word of the lead gets a slot; a later block's words
-    // mark the slots they fill. (A set of every later block's words cost
-    // more than the rest of the test: those blocks are long, the lead is
-    // not.)
-    let mut slots: FxHashMap<u64, usize> = FxHashMap::default();
-    let slot_of: Vec<usize> = pw
-        .iter()
-        .map(|&w| {
-            let next = slots.len();
-            *slots.entry(w).or_insert(next)
-        })
-        .collect();
-    let mut found = vec![false; slots.len()];
-    (i + 1..contents.len().min(i + SUMMARY_REACH))
-        // A verbatim repeat is not a summary: the repeat goes, the first stays.
-        .filter(|&j| blocks[j] != blocks[i])
-        .any(|j| {
-            let qw = contents[j].words();
-            if qw.len() < pw.len() {
-                return false;
-            }
-            if pw[..6] == qw[..6] {
-                return true;
-            }
-            found.fill(false);
-            for w in qw {
-                if let Some(&slot) = slots.get(w) {
-                    found[slot] = true;
-                }
-            }
-            let shared = slot_of.iter().filter(|&&slot| found[slot]).count();
-            shared * 5 >= pw.len() * 4
-        })
 }
 
 #[cfg(test)]
@@ -510,29 +391,6 @@ mod tests {
 
     fn blocks(lines: &[&str]) -> Vec<String> {
         lines.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn word_hashes_are_one_a_word_of_the_key() {
-        for s in [
-            "",
-            " — ",
-            "Home » World » Rovers sink City",
-            "U.S.-led talks: Café Zürich (AP) — 3,000 said",
-            "İstanbul ΣΊΣΥΦΟΣ naïve e\u{301} x CAFÉ café",
-            "\u{212a}elvin kelvin KELVIN",
-        ] {
-            let k = key(s);
-            let hashes = key_word_hashes(s);
-            let words: Vec<&str> = k.split_whitespace().collect();
-            assert_eq!(hashes.len(), words.len(), "{s:?}");
-            // Equal words hash equal; these different ones differ.
-            for (a, wa) in hashes.iter().zip(&words) {
-                for (b, wb) in hashes.iter().zip(&words) {
-                    assert_eq!(a == b, wa == wb, "{s:?}: {wa} {wb}");
-                }
-            }
-        }
     }
 
     #[test]
