@@ -7,6 +7,7 @@
 //! cargo bench --bench filter -- keystroke     # typed sequences, engine only
 //! cargo bench --bench filter -- phrase        # phrase search and memmem baseline
 //! cargo bench --bench filter -- fulltext      # the table only: index vs scan vs memmem
+//! cargo bench --bench filter -- fulltext-check  # index == scan on phrases cut from bodies
 //! cargo bench --bench filter -- entity        # `n` and `]` jumps
 //! cargo bench --bench filter -- percentiles   # per-keystroke p50/p99 through the worker
 //! DOSSIER_BENCH_DOCS=20000 cargo bench --bench filter
@@ -344,6 +345,54 @@ fn fulltext() {
     println!("load {}", load().trim());
 }
 
+/// Phrases cut from the bodies, at any char and at word starts, typed
+/// open and closed: the index must answer each as the scan does. Prints a
+/// digest of every answer, so two builds can be compared on the same
+/// corpus too.
+fn fulltext_check() {
+    let docs = &fixture().corpus.docs;
+    let index = PhraseIndex::new(docs);
+    let scan = scan();
+    let mut cuts: Vec<String> = Vec::new();
+    for i in 0..240usize {
+        let body: Vec<char> = docs[(i * 7919) % docs.len()].body.chars().collect();
+        if body.is_empty() {
+            continue;
+        }
+        let from = (i * 131) % body.len();
+        // Half at any char, half from the start of the word there.
+        let from = if i % 2 == 0 {
+            from
+        } else {
+            (0..=from)
+                .rev()
+                .take_while(|&j| body[j].is_alphanumeric())
+                .last()
+                .unwrap_or(from)
+        };
+        let to = (from + 1 + (i * 17) % 40).min(body.len());
+        cuts.push(body[from..to].iter().collect());
+    }
+    let (mut phrases, mut hits, mut digest) = (0usize, 0usize, 0xcbf2_9ce4_8422_2325u64);
+    for text in &cuts {
+        for closed in [true, false] {
+            let Some(phrase) = Phrase::new(text, closed) else {
+                continue;
+            };
+            let got = index.find(&phrase, docs);
+            assert_eq!(got, scan.find(&phrase), "index and scan differ on {text:?}");
+            phrases += 1;
+            hits += got.len();
+            for d in got.into_iter().chain([usize::MAX]) {
+                digest = (digest ^ d as u64).wrapping_mul(0x100_0000_01b3);
+            }
+        }
+    }
+    println!(
+        "fulltext-check: {phrases} phrases equal to the scan, {hits} hits, digest {digest:016x}"
+    );
+}
+
 fn bench_entity_jumps(c: &mut Criterion) {
     let mut group = c.benchmark_group("entity");
     for (name, action) in [
@@ -666,7 +715,10 @@ fn main() {
     if !listing && (filter.is_empty() || filter == "phrase" || filter == "fulltext") {
         fulltext();
     }
-    if filter == "fulltext" {
+    if filter == "fulltext-check" {
+        fulltext_check();
+    }
+    if filter == "fulltext" || filter == "fulltext-check" {
         return;
     }
     let mut c = Criterion::default().configure_from_args();

@@ -16,11 +16,15 @@
 //!
 //! Documents are indexed in blocks of [`BLOCK`]: each block has its own
 //! sorted vocabulary and postings (16-bit document numbers, and for each
-//! document the byte offsets of the word in its body as varint deltas).
+//! document the word's numbers there as varint deltas). Byte offsets are
+//! not stored beside every place: a phrase decided from the places alone
+//! never needs them, and the few a body check needs are re-found from a
+//! mark every [`STRIDE`](marks::STRIDE) words ([`marks`]).
 //! Blocks are built and searched in parallel and need no merging; a word
 //! is stored once per block it occurs in, which costs less than the
 //! 32-bit document numbers one global list would need.
 
+mod marks;
 mod places;
 
 use rayon::prelude::*;
@@ -70,17 +74,31 @@ struct Block {
     /// in order, the byte length of the rest, then for each place the
     /// word's number in the document (0 for its first word) times two,
     /// plus one when exactly a space separates it from the word before,
-    /// and its byte offset in the body, both as varint deltas from the
-    /// previous place.
+    /// as a varint delta from the previous place's.
     pos_at: Vec<u32>,
     pos: Vec<u8>,
+    /// Document `d`'s marks, `marks[marks_at[d]..marks_at[d + 1]]`: the
+    /// byte offset of its word `(k + 1) * stride` at `k`
+    /// ([`marks::word_start`]).
+    marks_at: Vec<u32>,
+    marks: Vec<u32>,
+    /// Words between marks: [`marks::STRIDE`] but in tests.
+    stride: u32,
 }
 
 impl WordIndex {
     /// Index `docs`, blocks in parallel on the current rayon pool.
     pub fn new(docs: &[Document]) -> WordIndex {
+        WordIndex::with_stride(docs, marks::STRIDE)
+    }
+
+    /// Index `docs` with a mark every `stride` words.
+    fn with_stride(docs: &[Document], stride: u32) -> WordIndex {
         WordIndex {
-            blocks: docs.par_chunks(BLOCK).map(Block::new).collect(),
+            blocks: docs
+                .par_chunks(BLOCK)
+                .map(|chunk| Block::new(chunk, stride))
+                .collect(),
             docs: docs.len(),
         }
     }
@@ -158,6 +176,7 @@ impl WordIndex {
             .map(|b| {
                 b.words.capacity()
                     + (b.ends.capacity() + b.docs_at.capacity() + b.pos_at.capacity()) * 4
+                    + (b.marks_at.capacity() + b.marks.capacity()) * 4
                     + b.docs.capacity() * 2
                     + b.pos.capacity()
             })
@@ -269,33 +288,46 @@ impl Bits {
 }
 
 impl Block {
-    fn new(docs: &[Document]) -> Block {
-        // Every place of every word, in (document, offset) order: one flat
-        // list, then grouped by word with a counting sort. A place is kept
-        // as its word id (times two, plus the spacing bit) and its offset;
-        // its document is beside it and its word number is its distance
-        // from its document's first place, so the lists the sort needs
-        // hold 14 bytes a place rather than 28 (a block holds millions).
+    fn new(docs: &[Document], stride: u32) -> Block {
+        // Every place of every word, in (document, word number) order: one
+        // flat list, then grouped by word with a counting sort. A place is
+        // kept as its word id times two plus the spacing bit; its document
+        // is beside it and its word number is its distance from its
+        // document's first place, so the lists the sort needs hold 10
+        // bytes a place (a block holds millions).
         let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut places: Vec<(u32, u32)> = Vec::new();
+        let mut places: Vec<u32> = Vec::new();
         let mut doc_of: Vec<u16> = Vec::new();
         let mut first: Vec<u32> = Vec::with_capacity(docs.len());
+        let mut block = Block {
+            stride,
+            ..Block::default()
+        };
+        block.marks_at.reserve_exact(docs.len() + 1);
         for (d, doc) in docs.iter().enumerate() {
             let d = u16::try_from(d).unwrap_or(u16::MAX);
             first.push(to_u32(places.len()));
+            block.marks_at.push(to_u32(block.marks.len()));
+            let mut nth = 0u32;
             for_each_word(&doc.body, |word, at, spaced| {
                 let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
                 let id = match ids.get(word) {
                     Some(&id) => id,
                     None => *ids.entry(word.into()).or_insert(next),
                 };
-                places.push((
-                    id.saturating_mul(2) | u32::from(spaced),
-                    u32::try_from(at).unwrap_or(u32::MAX),
-                ));
+                places.push(id.saturating_mul(2) | u32::from(spaced));
                 doc_of.push(d);
+                if nth > 0 && nth.is_multiple_of(stride) {
+                    let clean = marks::clean_start(&doc.body, at);
+                    block
+                        .marks
+                        .push(if clean { to_u32(at) } else { marks::NONE });
+                }
+                nth += 1;
             });
         }
+        block.marks_at.push(to_u32(block.marks.len()));
+        block.marks.shrink_to_fit();
         let mut vocab: Vec<(Box<str>, u32)> = ids.into_iter().collect();
         vocab.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut rank = vec![0u32; vocab.len()];
@@ -304,7 +336,7 @@ impl Block {
         }
         let mut starts = vec![0usize; vocab.len() + 1];
         for p in &places {
-            starts[rank[(p.0 >> 1) as usize] as usize + 1] += 1;
+            starts[rank[(p >> 1) as usize] as usize + 1] += 1;
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
@@ -313,21 +345,18 @@ impl Block {
         let mut sorted = vec![0u32; places.len()];
         let mut fill = starts.clone();
         for (i, p) in places.iter().enumerate() {
-            let r = rank[(p.0 >> 1) as usize] as usize;
+            let r = rank[(p >> 1) as usize] as usize;
             sorted[fill[r]] = i as u32;
             fill[r] += 1;
         }
         drop((fill, rank));
-        // (document, key, offset) of place `i`, the key being the word
-        // number times two plus the spacing bit.
-        let place = |i: u32| {
-            let (id, at) = places[i as usize];
-            let d = doc_of[i as usize];
-            let nth = i - first[usize::from(d)];
-            (d, nth.saturating_mul(2) | (id & 1), at)
+        // The key of place `i`: its word number times two plus the
+        // spacing bit.
+        let key = |i: u32| {
+            let nth = i - first[usize::from(doc_of[i as usize])];
+            nth.saturating_mul(2) | (places[i as usize] & 1)
         };
 
-        let mut block = Block::default();
         block
             .words
             .reserve(vocab.iter().map(|(w, _)| w.len()).sum());
@@ -344,11 +373,10 @@ impl Block {
             for run in group.chunk_by(|&a, &b| doc_of[a as usize] == doc_of[b as usize]) {
                 block.docs.push(doc_of[run[0] as usize]);
                 scratch.clear();
-                let (mut last_nth, mut last_at) = (0, 0);
-                for (_, nth, at) in run.iter().map(|&i| place(i)) {
-                    put_varint(&mut scratch, nth - last_nth);
-                    put_varint(&mut scratch, at - last_at);
-                    (last_nth, last_at) = (nth, at);
+                let mut last = 0;
+                for k in run.iter().map(|&i| key(i)) {
+                    put_varint(&mut scratch, k - last);
+                    last = k;
                 }
                 put_varint(&mut block.pos, to_u32(scratch.len()));
                 block.pos.extend_from_slice(&scratch);
@@ -360,6 +388,15 @@ impl Block {
         block.docs.shrink_to_fit();
         block.pos.shrink_to_fit();
         block
+    }
+
+    /// Where word number `n` of document `d` (block-local) starts in its
+    /// `body`.
+    fn word_start(&self, d: u16, n: u32, body: &str) -> Option<usize> {
+        let d = usize::from(d);
+        let (from, to) = (*self.marks_at.get(d)?, *self.marks_at.get(d + 1)?);
+        let marks = self.marks.get(from as usize..to as usize)?;
+        marks::word_start(body, marks, self.stride, n)
     }
 
     fn word(&self, w: usize) -> &str {
@@ -452,8 +489,8 @@ impl Block {
                 // A spaced phrase is decided where its words stand in a
                 // row; any other is checked on the body there.
                 let hit = walk.seek(d)
-                    && walk.each_start(plan.spaced, |_, at| {
-                        plan.spaced || matches_at(&doc.body, at as usize, plan.phrase, &mut buf)
+                    && walk.each_start(plan.spaced, |start| {
+                        plan.spaced || self.matches_at(d, start, doc, plan.phrase, &mut buf)
                     });
                 if hit {
                     out.push(d);
@@ -468,8 +505,8 @@ impl Block {
         for d in candidates.iter() {
             if walk.seek(d) {
                 pending.doc(d);
-                walk.each_start(plan.spaced, |start, at| {
-                    pending.push(start, at);
+                walk.each_start(plan.spaced, |start| {
+                    pending.push(start);
                     false
                 });
                 pending.close();
@@ -485,16 +522,30 @@ impl Block {
             let Some(doc) = docs.get(usize::from(d)) else {
                 continue;
             };
-            let hit = starts.iter().any(|&(_, at, followed)| {
+            let hit = starts.iter().any(|&(start, followed)| {
                 (followed || !follow)
                     && ((follow && plan.spaced)
-                        || matches_at(&doc.body, at as usize, plan.phrase, &mut buf))
+                        || self.matches_at(d, start, doc, plan.phrase, &mut buf))
             });
             if hit {
                 out.push(d);
             }
         }
         out
+    }
+
+    /// Whether the phrase matches in document `d` (block-local, `doc`)
+    /// from its word number `start`.
+    fn matches_at(
+        &self,
+        d: u16,
+        start: u32,
+        doc: &Document,
+        phrase: &Phrase,
+        buf: &mut String,
+    ) -> bool {
+        self.word_start(d, start, &doc.body)
+            .is_some_and(|at| matches_at(&doc.body, at, phrase, buf))
     }
 }
 
@@ -723,6 +774,50 @@ mod tests {
                 assert_eq!(index.find(&phrase, &docs), scan.find(&phrase), "{text:?}");
             }
         }
+    }
+
+    /// Phrases checked on the body (punctuation inside, open last words
+    /// read from the body) find their first word's offset from the
+    /// marks, whatever the stride.
+    #[test]
+    fn body_checks_find_their_places_from_the_marks() {
+        let mut docs = crate::testgen::documents(300, 5);
+        docs[7] = Document::from_text("x", "t", "İz aİb, ﬁne. the—end of the-new; Ω-Σς İİ, x");
+        let scan = crate::search::scan::Scan::new(&docs);
+        let typed = [
+            "exposed, a charge",
+            "exposed, a ch",
+            ", where",
+            "where 1",
+            "ai b, ﬁne",
+            "the-new; ω-σς",
+            "ne. the",
+            "talks, ne",
+        ];
+        let mut matched = 0;
+        for stride in [1, 2, 3, 16, 1000] {
+            let index = WordIndex::with_stride(&docs, stride);
+            for text in typed {
+                for closed in [true, false] {
+                    let phrase = Phrase::new(text, closed).expect("a phrase");
+                    let want = scan.find(&phrase);
+                    matched += usize::from(!want.is_empty());
+                    for cost in [0, usize::MAX] {
+                        let plan = Plan {
+                            check_cost: cost,
+                            ..Plan::new(&phrase)
+                        };
+                        assert_eq!(
+                            index.find_with(&plan, &docs),
+                            want,
+                            "{text:?} stride {stride}"
+                        );
+                    }
+                }
+            }
+        }
+        // Most of them match somewhere, so the places were found.
+        assert!(matched >= 5 * 8, "{matched}");
     }
 
     #[test]

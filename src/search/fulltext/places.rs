@@ -57,27 +57,25 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// One word's places in the current document, decoded on demand: (key,
-/// byte offset), the key being the word number times two plus the
-/// spacing bit.
+/// One word's places in the current document, decoded on demand: each
+/// its key, the word number times two plus the spacing bit.
 #[derive(Default)]
 struct Lazy<'a> {
     bytes: &'a [u8],
-    done: Vec<(u32, u32)>,
-    nth: u32,
-    at: u32,
+    done: Vec<u32>,
+    key: u32,
 }
 
 impl<'a> Lazy<'a> {
     fn reset(&mut self, bytes: &'a [u8]) {
         self.bytes = bytes;
         self.done.clear();
-        (self.nth, self.at) = (0, 0);
+        self.key = 0;
     }
 
-    /// The `i`th place, decoding up to it.
+    /// The `i`th place's key, decoding up to it.
     #[inline]
-    fn get(&mut self, i: usize) -> Option<(u32, u32)> {
+    fn get(&mut self, i: usize) -> Option<u32> {
         if i >= self.done.len() {
             self.decode(i + 1 - self.done.len());
         }
@@ -89,7 +87,7 @@ impl<'a> Lazy<'a> {
     #[inline]
     fn first_from(&mut self, mut i: usize, want: u32) -> Option<usize> {
         loop {
-            while let Some(&(key, _)) = self.done.get(i) {
+            while let Some(&key) = self.done.get(i) {
                 if key >> 1 >= want {
                     return Some(i);
                 }
@@ -109,9 +107,8 @@ impl<'a> Lazy<'a> {
             if self.bytes.is_empty() {
                 break;
             }
-            self.nth = self.nth.wrapping_add(get_varint(&mut self.bytes));
-            self.at = self.at.wrapping_add(get_varint(&mut self.bytes));
-            self.done.push((self.nth, self.at));
+            self.key = self.key.wrapping_add(get_varint(&mut self.bytes));
+            self.done.push(self.key);
         }
     }
 }
@@ -155,12 +152,11 @@ impl<'a> Walk<'a> {
         true
     }
 
-    /// Call `f(start, at)`, ascending, for every word number `start` of
-    /// the current document where the words stand one after another
-    /// (each one space from the last if `spaced`), `at` being the first
-    /// word's byte offset in the body; stop when `f` says so, and say
+    /// Call `f(start)`, ascending, for every word number `start` of the
+    /// current document where the words stand one after another (each one
+    /// space from the last if `spaced`); stop when `f` says so, and say
     /// whether it did.
-    pub(super) fn each_start(&mut self, spaced: bool, mut f: impl FnMut(u32, u32) -> bool) -> bool {
+    pub(super) fn each_start(&mut self, spaced: bool, mut f: impl FnMut(u32) -> bool) -> bool {
         let n = self.slot.len();
         self.at.iter_mut().for_each(|a| *a = 0);
         // Drive from the word with the fewest bytes of places here.
@@ -170,13 +166,12 @@ impl<'a> Walk<'a> {
         let lead_term = self.slot[lead];
         let shift = lead as u32;
         let mut i = 0;
-        'places: while let Some((key, at)) = self.places[lead_term].get(i) {
+        'places: while let Some(key) = self.places[lead_term].get(i) {
             i += 1;
             if key >> 1 < shift || (spaced && lead > 0 && key & 1 == 0) {
                 continue;
             }
             let start = (key >> 1) - shift;
-            let mut first_at = at;
             for j in (0..n).filter(|&j| j != lead) {
                 let want = start + j as u32;
                 let term = &mut self.places[self.slot[j]];
@@ -191,15 +186,12 @@ impl<'a> Walk<'a> {
                     return false;
                 };
                 self.at[j] = k;
-                let place = term.done[k];
-                if place.0 >> 1 != want || (spaced && j > 0 && place.0 & 1 == 0) {
+                let key = term.done[k];
+                if key >> 1 != want || (spaced && j > 0 && key & 1 == 0) {
                     continue 'places;
                 }
-                if j == 0 {
-                    first_at = place.1;
-                }
             }
-            if f(start, first_at) {
+            if f(start) {
                 return true;
             }
         }
@@ -213,9 +205,9 @@ impl<'a> Walk<'a> {
 pub(super) struct Pending {
     docs: Vec<u16>,
     /// `starts[from[k]..from[k + 1]]` are document `docs[k]`'s (word
-    /// number, first word's byte offset, the open word follows there).
+    /// number, the open word follows there).
     from: Vec<usize>,
-    starts: Vec<(u32, u32, bool)>,
+    starts: Vec<(u32, bool)>,
 }
 
 impl Pending {
@@ -226,8 +218,8 @@ impl Pending {
     }
 
     /// A start in the document last opened.
-    pub(super) fn push(&mut self, start: u32, at: u32) {
-        self.starts.push((start, at, false));
+    pub(super) fn push(&mut self, start: u32) {
+        self.starts.push((start, false));
     }
 
     /// Drop the last document's group if it holds no start.
@@ -275,13 +267,12 @@ impl Pending {
                 let mut nth = 0u32;
                 while !bytes.is_empty() {
                     nth = nth.wrapping_add(get_varint(&mut bytes));
-                    let _ = get_varint(&mut bytes);
                     keys.push(nth);
                 }
                 let k = k as usize;
                 for s in &mut self.starts[self.from[k]..self.from[k + 1]] {
                     let want = s.0 + gap;
-                    s.2 |= keys
+                    s.1 |= keys
                         .binary_search_by_key(&want, |key| key >> 1)
                         .is_ok_and(|i| !spaced || keys[i] & 1 == 1);
                 }
@@ -291,7 +282,7 @@ impl Pending {
     }
 
     /// Each document with its starts, ascending.
-    pub(super) fn groups(&self) -> impl Iterator<Item = (u16, &[(u32, u32, bool)])> {
+    pub(super) fn groups(&self) -> impl Iterator<Item = (u16, &[(u32, bool)])> {
         self.docs.iter().enumerate().map(|(k, &d)| {
             let end = self.from.get(k + 1).copied().unwrap_or(self.starts.len());
             (d, &self.starts[self.from[k]..end])
