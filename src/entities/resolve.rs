@@ -676,7 +676,6 @@ fn entity(
         name,
         kind,
         aliases,
-        docs: Vec::new(),
         mentions,
     })
 }
