@@ -121,7 +121,6 @@ fn index(docs: &[Document]) -> EntityIndex {
             name: (*name).into(),
             kind: Kind::Org,
             aliases: vec![(*name).into()],
-            docs: vec![],
             mentions: docs
                 .iter()
                 .enumerate()

@@ -403,15 +403,14 @@ fn bench_entity_jumps(c: &mut Criterion) {
             let index = entity_index().clone();
             let mut app = reader(index.clone());
             // The most mentioned entity: the longest walk across articles.
-            let Some((e, entity)) = index
-                .entities()
-                .iter()
-                .enumerate()
-                .max_by_key(|(_, e)| e.mentions.len())
+            let Some(e) = (0..index.entities().len()).max_by_key(|&e| index.mentions_of(e).len())
             else {
                 return;
             };
-            app.open_doc(entity.docs[0]);
+            let Some(first) = index.docs_of(e).next() else {
+                return;
+            };
+            app.open_doc(first);
             app.select_entity(e);
             app.focus_pane(Focus::Article);
             b.iter(|| black_box(update(&mut app, Msg::Action(action))))

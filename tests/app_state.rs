@@ -88,7 +88,7 @@ fn filter_narrows_by_outlet_and_entity() {
     update(&mut app, Msg::Edit(Edit::Clear));
     type_text(&mut app, "@kerry");
     let kerry = entity(&app, "John Kerry");
-    assert_eq!(app.list, app.index.entity(kerry).docs);
+    assert_eq!(app.list, app.index.docs_of(kerry).collect::<Vec<_>>());
     update(&mut app, Msg::Edit(Edit::Cancel));
     assert_eq!(app.list.len(), 3);
 }
@@ -136,7 +136,7 @@ fn n_walks_every_mention_then_crosses_into_the_next_article() {
     let mut app = small_app(120, 40);
     select_in_panel(&mut app, "MEK");
     let mek = entity(&app, "MEK");
-    let mentions = app.index.entity(mek).mentions.clone();
+    let mentions: Vec<Mention> = app.index.mentions_of(mek).iter().collect();
     assert!(
         mentions.iter().any(|m| m.doc != 0),
         "fixture spans articles"
@@ -176,13 +176,12 @@ fn brackets_go_article_to_article() {
     let mut app = small_app(120, 40);
     select_in_panel(&mut app, "MEK");
     let mek = entity(&app, "MEK");
-    let docs = app.index.entity(mek).docs.clone();
+    let docs: Vec<usize> = app.index.docs_of(mek).collect();
     act(&mut app, Action::NextArticle);
     assert_eq!(app.article.doc, Some(docs[1]));
-    let first: &Mention = app
+    let first: Mention = app
         .index
-        .entity(mek)
-        .mentions
+        .mentions_of(mek)
         .iter()
         .find(|m| m.doc_idx() == docs[1])
         .unwrap();
@@ -207,8 +206,8 @@ fn enter_on_a_cross_reference_opens_that_mention() {
     act(&mut app, Action::Open);
     assert!(app.in_xrefs);
     act(&mut app, Action::Bottom);
-    let last = *app.index.entity(iraq).mentions.last().unwrap();
-    assert_eq!(app.xref_cursor, app.index.entity(iraq).mentions.len() - 1);
+    let last = app.index.mentions_of(iraq).last().unwrap();
+    assert_eq!(app.xref_cursor, app.index.mentions_of(iraq).len() - 1);
     act(&mut app, Action::Open);
     assert_eq!(app.focus, Focus::Article);
     assert_eq!(app.article.doc, Some(last.doc_idx()));
@@ -233,7 +232,7 @@ fn f_narrows_the_list_to_the_entity() {
     let kerry = entity(&app, "John Kerry");
     act(&mut app, Action::NarrowToEntity);
     assert_eq!(app.input, "@\"John Kerry\"");
-    assert_eq!(app.list, app.index.entity(kerry).docs);
+    assert_eq!(app.list, app.index.docs_of(kerry).collect::<Vec<_>>());
 }
 
 #[test]

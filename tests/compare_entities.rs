@@ -28,7 +28,6 @@ fn entity(docs: &[Document], name: &str, kind: Kind) -> Entity {
         name: name.into(),
         kind,
         aliases: vec![name.into()],
-        docs: vec![],
         mentions,
     }
 }

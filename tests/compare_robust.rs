@@ -121,7 +121,6 @@ fn random_bodies_never_panic_and_ranges_are_char_safe() {
                 name: format!("E{e}"),
                 kind: Kind::Org,
                 aliases: vec![],
-                docs: vec![],
                 mentions: vec![],
             })
             .collect();

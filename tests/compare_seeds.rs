@@ -41,7 +41,6 @@ fn mek(docs: &[Document]) -> Entity {
         name: "MEK".into(),
         kind: Kind::Org,
         aliases: MEK.iter().map(|s| s.to_string()).collect(),
-        docs: vec![],
         mentions,
     }
 }

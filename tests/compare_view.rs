@@ -73,7 +73,6 @@ fn fixture() -> (Vec<Document>, EntityIndex) {
             name: name.into(),
             kind,
             aliases: vec![name.into()],
-            docs: vec![],
             mentions: docs
                 .iter()
                 .enumerate()

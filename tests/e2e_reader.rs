@@ -123,9 +123,9 @@ fn entity_jumps_cross_into_another_article() {
     let (pos, &(e, here)) = in_doc
         .iter()
         .enumerate()
-        .find(|(_, (e, _))| index.entity(*e).docs.len() > 1)
+        .find(|(_, (e, _))| index.doc_count(*e) > 1)
         .expect("an entity shared by two articles");
-    let entity = index.entity(e);
+    let (entity, mentions) = (index.entity(e), index.mentions_of(e));
 
     let mut s = Session::start(&[], 160, 45);
     s.wait_text("Sources");
@@ -137,21 +137,17 @@ fn entity_jumps_cross_into_another_article() {
     // Tab to the entity panel: its first entity is selected; move to ours.
     s.keys("\t");
     s.keys(&"j".repeat(pos));
-    s.wait_text(&format!("{} –/{}", entity.name, entity.mentions.len()));
+    s.wait_text(&format!("{} –/{}", entity.name, mentions.len()));
 
     // n through this article's mentions of it (those at or after the
     // first), then once more crosses into the next article.
-    let first_here = entity
-        .mentions
-        .iter()
-        .position(|m| m.doc_idx() == doc)
-        .unwrap();
+    let first_here = mentions.iter().position(|m| m.doc_idx() == doc).unwrap();
     // Corpus order, wrapping to the first mention after the last article.
-    let next_doc = entity
-        .mentions
+    let next_doc = mentions
         .iter()
         .find(|m| m.doc_idx() > doc)
-        .unwrap_or(&entity.mentions[0])
+        .or(mentions.first())
+        .unwrap()
         .doc_idx();
     for i in 0..here {
         s.keys("n");
@@ -159,7 +155,7 @@ fn entity_jumps_cross_into_another_article() {
             "{} {}/{}",
             entity.name,
             first_here + i + 1,
-            entity.mentions.len()
+            mentions.len()
         ));
     }
     s.keys("n");

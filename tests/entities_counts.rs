@@ -18,15 +18,19 @@ fn panel_counts_add_up_to_mentions_and_docs() {
     }
     for (e, (total, in_docs)) in per_entity.iter().enumerate() {
         let entity = index.entity(e);
-        assert_eq!(*total, entity.mentions.len(), "{}", entity.name);
-        assert_eq!(in_docs, &entity.docs, "{}", entity.name);
-        for m in &entity.mentions {
+        assert_eq!(*total, index.mentions_of(e).len(), "{}", entity.name);
+        let docs_of: Vec<usize> = index.docs_of(e).collect();
+        assert_eq!(in_docs, &docs_of, "{}", entity.name);
+        assert_eq!(index.doc_count(e), docs_of.len(), "{}", entity.name);
+        for m in index.mentions_of(e) {
             assert!(m.start < m.end, "{}: empty mention", entity.name);
         }
     }
     let state = index
         .find("State Department")
-        .map(|e| index.entity(e))
         .expect("the State Department is an entity");
-    assert_eq!((state.mentions.len(), state.docs.len()), (5, 3));
+    assert_eq!(
+        (index.mentions_of(state).len(), index.doc_count(state)),
+        (5, 3)
+    );
 }

@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::score::{Gold, Score, score};
-use dossier::entities::{Corrections, build_with};
+use dossier::entities::{Corrections, EntityIndex, build_with};
 use dossier::store;
 
 fn fixture(rel: &str) -> PathBuf {
@@ -26,7 +26,7 @@ fn gum_news_recall_and_precision_clear_the_bar() {
     let index = build_with(&corpus.docs, &Corrections::default());
     let s = score(
         &gold("tests/fixtures/gum-news/gold.json"),
-        index.entities(),
+        &index,
         &corpus.docs,
     );
     eprintln!("GUM news: {}", s.summary());
@@ -48,11 +48,7 @@ fn gum_news_recall_and_precision_clear_the_bar() {
 fn seed_score() -> Score {
     let corpus = store::bundled();
     let index = build_with(&corpus.docs, &Corrections::default());
-    let s = score(
-        &gold("tests/gold/seeds.json"),
-        index.entities(),
-        &corpus.docs,
-    );
+    let s = score(&gold("tests/gold/seeds.json"), &index, &corpus.docs);
     eprintln!("seeds: {}", s.summary());
     s
 }
@@ -94,7 +90,11 @@ fn seeds_precision_and_no_teaser_leaks() {
 fn scorer_counts_what_it_should() {
     // A scorer that always passes would make the tests above worthless.
     let corpus = store::bundled();
-    let s = score(&gold("tests/gold/seeds.json"), &[], &corpus.docs);
+    let s = score(
+        &gold("tests/gold/seeds.json"),
+        &EntityIndex::default(),
+        &corpus.docs,
+    );
     assert_eq!((s.recalled, s.reported, s.merges_ok), (0, 0, 0));
     assert!(s.gold > 50 && s.merges_all > 10);
 }

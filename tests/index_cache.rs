@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
-use dossier::entities::{self, Corrections, Entity};
+use dossier::entities::{self, Corrections, EntityIndex};
 use dossier::index::{self, Options};
 use dossier::store::{self, Corpus, Document};
 
@@ -69,21 +69,21 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-fn load(paths: &[PathBuf], cache: &Path) -> (Corpus, Vec<Entity>) {
+fn load(paths: &[PathBuf], cache: &Path) -> (Corpus, EntityIndex) {
     let (corpus, entities, notes) = load_noting(paths, cache);
     assert!(notes.is_empty(), "{notes:?}");
     (corpus, entities)
 }
 
 /// Load and resolve through the index; also the notes about the index.
-fn load_noting(paths: &[PathBuf], cache: &Path) -> (Corpus, Vec<Entity>, Vec<String>) {
+fn load_noting(paths: &[PathBuf], cache: &Path) -> (Corpus, EntityIndex, Vec<String>) {
     let mut loaded = index::load(paths, &Options::at(cache), &|_, _| {}).unwrap();
     let idx = loaded
         .cache
         .entities(&loaded.corpus.docs, &Corrections::default(), &|_, _| {});
     let mut notes: Vec<String> = loaded.notes.iter().map(|p| p.to_string()).collect();
     notes.extend(loaded.cache.take_problem().map(|p| p.to_string()));
-    (loaded.corpus, idx.entities().to_vec(), notes)
+    (loaded.corpus, idx, notes)
 }
 
 /// Documents without their raw text (which the index does not keep).
@@ -117,7 +117,7 @@ fn warm_load_gives_what_a_cold_load_and_store_load_give() {
 /// what a load without the index gives: documents (less their raw text)
 /// and entities, in order. Returns the plain, cold and warm corpora and
 /// the entities.
-fn cold_and_warm_match_a_plain_load(dir: &Path) -> (Corpus, Corpus, Corpus, Vec<Entity>) {
+fn cold_and_warm_match_a_plain_load(dir: &Path) -> (Corpus, Corpus, Corpus, EntityIndex) {
     let cache = tempfile::tempdir().unwrap();
     let paths = vec![dir.to_path_buf()];
     let plain = store::load(&paths).unwrap();
@@ -130,7 +130,7 @@ fn cold_and_warm_match_a_plain_load(dir: &Path) -> (Corpus, Corpus, Corpus, Vec<
     assert_eq!(cooked(&plain.docs), cold.docs);
     assert_eq!(cold.docs, warm.docs);
     assert!(!plain_entities.entities().is_empty());
-    assert_eq!(plain_entities.entities(), &cold_entities[..]);
+    assert_eq!(plain_entities, cold_entities);
     assert_eq!(cold_entities, warm_entities);
     (plain, cold, warm, warm_entities)
 }
@@ -197,7 +197,7 @@ fn changed_added_and_removed_files_are_noticed() {
     assert!(cold.docs.iter().any(|d| d.id == "003_3fb4b85d121f7341~2"));
     assert_ne!(cold_entities, warm_entities);
     let expected = entities::build_with(&plain.docs, &Corrections::default());
-    assert_eq!(expected.entities(), &warm_entities[..]);
+    assert_eq!(expected, warm_entities);
 
     // And once more, now all from the index.
     let (again, again_entities) = load(&paths, cache.path());
@@ -455,5 +455,5 @@ fn several_batches_cold_and_warm_give_what_a_plain_load_gives() {
     let (plain, _, warm, entities) = cold_and_warm_match_a_plain_load(dir.path());
     assert_eq!(plain.docs.len(), 2_300);
     assert_eq!(warm.docs.len(), 2_300);
-    assert!(entities.len() > 100);
+    assert!(entities.entities().len() > 100);
 }

@@ -15,7 +15,7 @@ use std::process::{Output, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use dossier::entities::{self, Corrections, Entity};
+use dossier::entities::{self, Corrections, EntityIndex};
 use dossier::index::{self, Options, Stage};
 use dossier::testgen::Articles;
 use sandbox::Sandbox;
@@ -47,7 +47,7 @@ fn age(path: &Path) {
 /// One load through the index: the entities, the stages reported while
 /// they were made, and the notes about the index.
 struct Run {
-    entities: Vec<Entity>,
+    entities: EntityIndex,
     stages: Vec<Stage>,
     notes: Vec<String>,
 }
@@ -80,18 +80,16 @@ fn load(paths: &[PathBuf], cache: &Path, corrections: &Corrections) -> Run {
         notes.push(p.to_string());
     }
     Run {
-        entities: idx.entities().to_vec(),
+        entities: idx,
         stages: stages.into_inner().unwrap(),
         notes,
     }
 }
 
 /// What a resolution without the index gives.
-fn fresh(paths: &[PathBuf], corrections: &Corrections) -> Vec<Entity> {
+fn fresh(paths: &[PathBuf], corrections: &Corrections) -> EntityIndex {
     let corpus = dossier::store::load(paths).unwrap();
     entities::build_with(&corpus.docs, corrections)
-        .entities()
-        .to_vec()
 }
 
 #[test]
@@ -102,7 +100,11 @@ fn a_warm_start_reads_the_resolution_back_and_gives_what_resolving_gives() {
     let paths = vec![dir.clone()];
     let none = Corrections::default();
     let expected = fresh(&paths, &none);
-    assert!(expected.len() > 20, "{}", expected.len());
+    assert!(
+        expected.entities().len() > 20,
+        "{}",
+        expected.entities().len()
+    );
 
     let cold = load(&paths, &sandbox.cache(), &none);
     assert!(cold.resolved(), "{:?}", cold.stages);
@@ -143,7 +145,12 @@ fn any_change_to_the_files_resolves_again_as_fresh() {
     let run = load(&ab, &cache, &none);
     assert!(run.resolved(), "{:?}", run.stages);
     assert_eq!(run.entities, fresh(&ab, &none));
-    assert!(run.entities.iter().any(|e| e.name.contains("Quarrington")));
+    assert!(
+        run.entities
+            .entities()
+            .iter()
+            .any(|e| e.name.contains("Quarrington"))
+    );
     assert!(load(&ab, &cache, &none).recalled());
 
     // Removed.

@@ -51,16 +51,26 @@ proptest! {
         for (e, entity) in index.entities().iter().enumerate() {
             prop_assert!(ids.insert(entity.id.clone()), "id {} repeats", entity.id);
             prop_assert!(!entity.name.trim().is_empty());
-            prop_assert!(!entity.mentions.is_empty());
-            prop_assert!(entity.docs.windows(2).all(|w| w[0] < w[1]), "docs unsorted");
-            prop_assert!(entity.mentions.windows(2).all(|w| (w[0].doc, w[0].start) <= (w[1].doc, w[1].start)));
-            for m in &entity.mentions {
+            let of = index.mentions_of(e);
+            let mentions: Vec<_> = of.iter().collect();
+            let docs_of: Vec<_> = index.docs_of(e).collect();
+            prop_assert!(!mentions.is_empty());
+            prop_assert_eq!(mentions.len(), of.len());
+            prop_assert!(docs_of.windows(2).all(|w| w[0] < w[1]), "docs unsorted");
+            prop_assert_eq!(docs_of.len(), index.doc_count(e));
+            prop_assert!(index.docs_of(e).rev().eq(docs_of.iter().rev().copied()));
+            prop_assert!(of.iter().rev().eq(mentions.iter().rev().copied()));
+            prop_assert!(mentions.windows(2).all(|w| (w[0].doc, w[0].start, w[0].end) < (w[1].doc, w[1].start, w[1].end)));
+            for (i, &m) in mentions.iter().enumerate() {
+                prop_assert_eq!(of.get(i), Some(m));
+                prop_assert_eq!(of.position(m), Some(i));
+                prop_assert!(index.mentioned_in(e, m.doc_idx()));
                 let body = &docs[m.doc_idx()].body;
                 prop_assert!(m.start < m.end && m.end as usize <= body.len());
                 let text = body.get(m.range());
                 prop_assert!(text.is_some(), "mention {}..{} off char boundaries", m.start, m.end);
                 prop_assert!(!text.unwrap().trim().is_empty());
-                prop_assert!(entity.docs.binary_search(&m.doc_idx()).is_ok(), "mention outside the entity's docs");
+                prop_assert!(docs_of.binary_search(&m.doc_idx()).is_ok(), "mention outside the entity's docs");
                 // Mentions never cross and never repeat a span: one lies
                 // wholly inside a longer one or apart from it. So the entity
                 // found at a mention's start is its own, or one whose longer
@@ -83,8 +93,11 @@ proptest! {
                     prop_assert!(!overlaps || inside || around, "{:?} {}..{} crosses {}..{}", entity.name, m.start, m.end, o.start, o.end);
                 }
             }
-            for &d in &entity.docs {
-                prop_assert!(entity.mentions.iter().any(|m| m.doc_idx() == d));
+            for &d in &docs_of {
+                prop_assert!(mentions.iter().any(|m| m.doc_idx() == d));
+            }
+            for d in 0..docs.len() {
+                prop_assert_eq!(index.mentioned_in(e, d), docs_of.contains(&d));
             }
         }
     }

@@ -242,14 +242,15 @@ impl App {
     /// "mention i of n": the 1-based index of the cursor's mention among
     /// all mentions of the selected entity, and their number.
     pub fn mention_position(&self) -> Option<(Option<usize>, usize)> {
-        let entity = self.index.entities().get(self.selected?)?;
+        let e = self.selected.filter(|&e| e < self.index.entities().len())?;
+        let mentions = self.index.mentions_of(e);
         let at = match (self.article.doc, self.article.cursor, self.article.raw) {
             (Some(doc), Some((start, end)), false) => Mention::at(doc, start, end)
-                .and_then(|m| entity.mentions.binary_search(&m).ok())
+                .and_then(|m| mentions.position(m))
                 .map(|i| i + 1),
             _ => None,
         };
-        Some((at, entity.mentions.len()))
+        Some((at, mentions.len()))
     }
 
     /// Rows of the source list that fit on screen.

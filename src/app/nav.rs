@@ -108,14 +108,12 @@ impl App {
             self.xref_cursor = 0;
             return;
         };
-        let mentions = &self.index.entity(e).mentions;
+        let mentions = self.index.mentions_of(e);
         self.xref_cursor = match self.article.cursor {
-            Some((start, end)) => {
-                Mention::at(doc, start, end).and_then(|m| mentions.binary_search(&m).ok())
-            }
+            Some((start, end)) => Mention::at(doc, start, end).and_then(|m| mentions.position(m)),
             None => None,
         }
-        .unwrap_or_else(|| mentions.partition_point(|m| m.doc_idx() < doc))
+        .unwrap_or_else(|| mentions.before_doc(doc))
         .min(mentions.len().saturating_sub(1));
     }
 
@@ -136,7 +134,7 @@ impl App {
         if self.in_xrefs {
             let Some(e) = self.selected else { return false };
             let before = self.xref_cursor;
-            self.xref_cursor = moved(before, delta, self.index.entity(e).mentions.len());
+            self.xref_cursor = moved(before, delta, self.index.mentions_of(e).len());
             self.scroll_lists();
             return self.xref_cursor != before;
         }
@@ -196,17 +194,15 @@ impl App {
             return false;
         };
         let index = self.index.clone();
-        let entity = index.entity(e);
+        let (entity, mentions) = (index.entity(e), index.mentions_of(e));
         let cursor = self.article.cursor.filter(|_| !self.article.raw);
         let next = match (cursor, forward) {
             (Some((start, _)), _) => index.step(e, Position { doc, offset: start }, forward),
             (None, true) => {
                 let top = self.article.top_offset();
-                entity
-                    .mentions
-                    .iter()
-                    .find(|m| m.doc_idx() == doc && m.start as usize >= top)
-                    .copied()
+                mentions
+                    .get(mentions.before(doc, top, false))
+                    .filter(|m| m.doc_idx() == doc)
                     .or_else(|| {
                         index.step(
                             e,
@@ -235,9 +231,9 @@ impl App {
                 entity.name
             ));
             if forward {
-                entity.mentions.first().copied()
+                mentions.first()
             } else {
-                entity.mentions.last().copied()
+                mentions.last()
             }
         });
         match next {
@@ -257,13 +253,19 @@ impl App {
             return true;
         };
         let index = self.index.clone();
-        let entity = index.entity(e);
+        let (entity, mentions) = (index.entity(e), index.mentions_of(e));
+        // The first mention past this article, or the last before it: its
+        // article is the target.
         let target = if forward {
-            entity.docs.iter().find(|&&d| d > doc)
+            mentions.get(mentions.before_doc(doc + 1))
         } else {
-            entity.docs.iter().rev().find(|&&d| d < doc)
-        };
-        let Some(&target) = target else {
+            mentions
+                .before_doc(doc)
+                .checked_sub(1)
+                .and_then(|i| mentions.get(i))
+        }
+        .map(|m| m.doc_idx());
+        let Some(target) = target else {
             self.message = Some(format!(
                 "no {} article mentions {}",
                 if forward { "later" } else { "earlier" },
@@ -271,9 +273,8 @@ impl App {
             ));
             return true;
         };
-        let first = entity.mentions.partition_point(|m| m.doc_idx() < target);
-        match entity.mentions.get(first) {
-            Some(&m) => {
+        match mentions.get(mentions.before_doc(target)) {
+            Some(m) => {
                 self.goto_mention(m);
                 true
             }

@@ -274,7 +274,7 @@ fn open(app: &mut App) -> bool {
         }
         Focus::Entities => {
             let Some(e) = app.selected else { return false };
-            let Some(&m) = app.index.entity(e).mentions.get(app.xref_cursor) else {
+            let Some(m) = app.index.mentions_of(e).get(app.xref_cursor) else {
                 return false;
             };
             app.goto_mention(m);
@@ -354,9 +354,7 @@ fn click(app: &mut App, column: u16, row: u16) -> bool {
                 }
             } else if row >= parts.xrefs.y && row < parts.xrefs.bottom() {
                 let i = app.xref_offset + (row - parts.xrefs.y) as usize;
-                let count = app
-                    .selected
-                    .map_or(0, |e| app.index.entity(e).mentions.len());
+                let count = app.selected.map_or(0, |e| app.index.mentions_of(e).len());
                 if i < count {
                     app.in_xrefs = true;
                     app.xref_cursor = i;

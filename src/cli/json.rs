@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Value, json};
 
-use crate::entities::{Entity, context};
+use crate::entities::{EntityIdx, EntityIndex, context};
 use crate::store::{Corpus, Document};
 
 /// `{"id", "path", "title", "source", "author", "date", "words", "body"}`;
@@ -30,8 +30,9 @@ pub fn document(doc: &Document, with_body: bool) -> Value {
 }
 
 /// `{"id", "name", "kind", "aliases", "docs", "mentions": [{"doc", "start", "end", "text"}]}`.
-pub fn entity(e: &Entity, corpus: &Corpus) -> Value {
-    serde_json::to_value(EntityJson { e, corpus }).unwrap_or(Value::Null)
+/// of entity `e` of `index`.
+pub fn entity(index: &EntityIndex, e: EntityIdx, corpus: &Corpus) -> Value {
+    serde_json::to_value(EntityJson { index, e, corpus }).unwrap_or(Value::Null)
 }
 
 /// Entities as [`entity`] shapes them, written straight to the output: a
@@ -39,32 +40,35 @@ pub fn entity(e: &Entity, corpus: &Corpus) -> Value {
 /// the corpus's own size (41× at 10,000 articles) before the first byte
 /// is written.
 pub fn entities<'a>(
-    entities: impl IntoIterator<Item = &'a Entity>,
+    index: &'a EntityIndex,
+    entities: impl IntoIterator<Item = EntityIdx>,
     corpus: &'a Corpus,
 ) -> Vec<impl Serialize + 'a> {
     entities
         .into_iter()
-        .map(|e| EntityJson { e, corpus })
+        .map(|e| EntityJson { index, e, corpus })
         .collect()
 }
 
 /// One entity in the JSON shape, serialised field by field.
 struct EntityJson<'a> {
-    e: &'a Entity,
+    index: &'a EntityIndex,
+    e: EntityIdx,
     corpus: &'a Corpus,
 }
 
 impl Serialize for EntityJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (e, docs) = (self.e, &self.corpus.docs);
+        let (index, docs) = (self.index, &self.corpus.docs);
+        let (e, of) = (index.entity(self.e), index.mentions_of(self.e));
         // Keys in the order a JSON object `Value` prints them (sorted), so
         // the output is byte for byte what it was when built as a `Value`.
         let mut m = s.serialize_struct("Entity", 6)?;
         m.serialize_field("aliases", &e.aliases)?;
-        m.serialize_field("docs", &Seq(|| e.docs.iter().map(|&d| &docs[d].id)))?;
+        m.serialize_field("docs", &Seq(|| of.docs().map(|d| &docs[d].id)))?;
         m.serialize_field("id", &e.id)?;
         m.serialize_field("kind", &e.kind)?;
-        let mentions = e.mentions.iter().map(|m| {
+        let mentions = of.iter().map(|m| {
             let doc = &docs[m.doc_idx()];
             MentionJson {
                 doc: &doc.id,
@@ -103,9 +107,10 @@ where
 }
 
 /// `{"entity": {...}, "mentions": [{"doc", "start", "end", "text", "context"}]}`.
-pub fn xref(e: &Entity, corpus: &Corpus) -> Value {
-    let mentions: Vec<_> = e
-        .mentions
+/// of entity `e` of `index`.
+pub fn xref(index: &EntityIndex, e: EntityIdx, corpus: &Corpus) -> Value {
+    let mentions: Vec<_> = index
+        .mentions_of(e)
         .iter()
         .map(|m| {
             let doc = &corpus.docs[m.doc_idx()];
@@ -119,7 +124,7 @@ pub fn xref(e: &Entity, corpus: &Corpus) -> Value {
             })
         })
         .collect();
-    json!({"entity": entity(e, corpus), "mentions": mentions})
+    json!({"entity": entity(index, e, corpus), "mentions": mentions})
 }
 
 /// Pretty-print `value` and a newline.

@@ -223,15 +223,13 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             let mut loaded = load_indexed(&paths)?;
             let index = entity_index(&mut loaded, &corrections()?);
             let corpus = &loaded.corpus;
-            let chosen: Vec<_> = index
-                .entities()
-                .iter()
-                .filter(|e| kind.is_none_or(|k| e.kind == k))
+            let chosen: Vec<_> = (0..index.entities().len())
+                .filter(|&e| kind.is_none_or(|k| index.entity(e).kind == k))
                 .collect();
             if json {
-                json::print(out, &json::entities(chosen.iter().copied(), corpus))
+                json::print(out, &json::entities(&index, chosen, corpus))
             } else {
-                table::entities(out, &chosen, table::width())
+                table::entities(out, &index, &chosen, table::width())
             }
         }
         Command::Correct { op } => {
@@ -285,17 +283,17 @@ fn xref(
 ) -> Result<()> {
     let entity = index.entity(e);
     if json {
-        return json::print(out, &json::xref(entity, corpus));
+        return json::print(out, &json::xref(index, e, corpus));
     }
     writeln!(
         out,
         "{} ({}) · {} mentions in {} documents",
         entity.name,
         entity.kind.as_str(),
-        entity.mentions.len(),
-        entity.docs.len()
+        index.mentions_of(e).len(),
+        index.doc_count(e)
     )?;
-    for m in &entity.mentions {
+    for m in index.mentions_of(e) {
         let doc = &corpus.docs[m.doc_idx()];
         let range = m.range();
         let line = entities::context(&doc.body, range.start, range.end, 40);

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use anyhow::Result;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::entities::Entity;
+use crate::entities::{EntityIdx, EntityIndex};
 use crate::store::{DocIdx, Document};
 
 /// Width to fit: the terminal's, else `$COLUMNS`, else 100.
@@ -119,8 +119,14 @@ pub fn document(out: &mut dyn Write, doc: &Document) -> Result<()> {
     Ok(())
 }
 
-/// One row per entity: kind, name, documents, mentions, other aliases.
-pub fn entities(out: &mut dyn Write, entities: &[&Entity], width: usize) -> Result<()> {
+/// One row per entity of `index` in `entities`: kind, name, documents,
+/// mentions, other aliases.
+pub fn entities(
+    out: &mut dyn Write,
+    index: &EntityIndex,
+    entities: &[EntityIdx],
+    width: usize,
+) -> Result<()> {
     let name_w = 32;
     let alias_w = width.saturating_sub(8 + name_w + 5 + 9 + 4).max(10);
     writeln!(
@@ -129,7 +135,8 @@ pub fn entities(out: &mut dyn Write, entities: &[&Entity], width: usize) -> Resu
         fit("KIND", 8),
         fit("NAME", name_w),
     )?;
-    for e in entities {
+    for &i in entities {
+        let e = index.entity(i);
         let others: Vec<&str> = e
             .aliases
             .iter()
@@ -141,8 +148,8 @@ pub fn entities(out: &mut dyn Write, entities: &[&Entity], width: usize) -> Resu
             "{} {} {:>5} {:>8} {}",
             fit(e.kind.as_str(), 8),
             fit(&e.name, name_w),
-            e.docs.len(),
-            e.mentions.len(),
+            index.doc_count(i),
+            index.mentions_of(i).len(),
             fit(&others.join(", "), alias_w).trim_end()
         )?;
     }

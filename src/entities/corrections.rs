@@ -163,7 +163,6 @@ impl Corrections {
                         name: alias.clone(),
                         kind,
                         aliases: vec![alias.clone()],
-                        docs: Vec::new(),
                         mentions: moved,
                     };
                     entities.push(new);
@@ -240,7 +239,6 @@ mod tests {
             name: name.into(),
             kind,
             aliases: vec![name.into()],
-            docs: vec![],
             mentions: spans
                 .iter()
                 .map(|&(start, end)| Mention { doc: 0, start, end })

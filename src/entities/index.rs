@@ -1,10 +1,21 @@
 //! The cross-reference index over resolved entities: per-document mention
 //! lists sorted by offset, so highlighting an article and stepping from one
 //! mention to the next are lookups, not scans.
+//!
+//! Each mention is stored once, in the per-document table; an entity's
+//! mentions are positions in it ([`Mentions`]). A corpus of 100,000
+//! articles has about ten million mentions: a second, per-entity copy of
+//! them (12 bytes each) and each entity's document list (8 bytes a
+//! document) were 165 MB of the reader's memory; the positions are 4 bytes
+//! a mention.
+
+mod mentions;
 
 use rayon::prelude::*;
 
-use super::{Entity, EntityIdx, Mention};
+pub use mentions::{Docs, Iter, Mentions};
+
+use super::{Entity, EntityIdx, Kind, Mention};
 use crate::store::DocIdx;
 
 /// A mention as seen from inside one document. `u32` fields, as in
@@ -35,36 +46,52 @@ pub struct Position {
     pub offset: usize,
 }
 
+/// What the index keeps of an entity beside its mentions (those are in
+/// the index's tables: [`EntityIndex::mentions_of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityInfo {
+    /// Stable id derived from kind and canonical name (`org:mek`).
+    pub id: String,
+    /// The canonical name shown to the user.
+    pub name: String,
+    pub kind: Kind,
+    /// Every surface form seen, canonical name included, deduplicated.
+    pub aliases: Vec<String>,
+}
+
 /// All entities of a corpus and where each is mentioned.
 ///
 /// The per-document lists are one flat table (`by_doc[at[d]..at[d + 1]]`
 /// is document `d`'s), sized exactly: a corpus of 100,000 articles has
 /// millions of mentions, and a vector per document, grown one push at a
-/// time, held up to twice their bytes plus a header per document.
-#[derive(Debug, Clone, Default)]
+/// time, held up to twice their bytes plus a header per document. The
+/// per-entity lists are positions in that table, flat the same way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EntityIndex {
-    entities: Vec<Entity>,
-    /// Every document's mentions, by document, each sorted by start offset.
+    entities: Vec<EntityInfo>,
+    /// Every document's mentions, by document, each sorted by (start, end,
+    /// entity), none twice.
     by_doc: Vec<DocMention>,
     /// Where each document's mentions begin in `by_doc` (one more entry
     /// than there are documents).
     at: Vec<u32>,
+    /// Every entity's mentions as positions in `by_doc`, by entity, each
+    /// ascending.
+    of: Vec<u32>,
+    /// Where each entity's positions begin in `of` (one more entry than
+    /// there are entities).
+    from: Vec<u32>,
+    /// How many documents mention each entity.
+    doc_counts: Vec<u32>,
 }
 
 impl EntityIndex {
-    /// Index `entities` over a corpus of `doc_count` documents. Mentions are
-    /// sorted and entity `docs` recomputed, so callers need not.
-    pub fn new(mut entities: Vec<Entity>, doc_count: usize) -> Self {
-        // Sorting is per entity and per document: in parallel.
-        entities.par_iter_mut().for_each(|entity| {
-            entity.mentions.sort_unstable();
-            entity.mentions.dedup();
-            entity.mentions.shrink_to_fit();
-            entity.docs = docs_of(&entity.mentions);
-        });
+    /// Index `entities` over a corpus of `doc_count` documents. Their
+    /// mentions may come in any order and more than once: each is indexed
+    /// once, sorted. A mention past the last document is left out.
+    pub fn new(entities: Vec<Entity>, doc_count: usize) -> Self {
         // Entities are fewer than mentions, which are counted in u32: an
-        // entity past that, or a mention past the last document, is left
-        // out of the per-document table.
+        // entity past that is left out of the tables.
         let indexed = entities.len().min(u32::MAX as usize);
         let mut at = vec![0u32; doc_count + 1];
         for entity in &entities[..indexed] {
@@ -84,43 +111,74 @@ impl EntityIndex {
         };
         let mut by_doc = vec![placeholder; at[doc_count] as usize];
         let mut next: Vec<u32> = at[..doc_count].to_vec();
-        for (e, entity) in entities[..indexed].iter().enumerate() {
-            for m in &entity.mentions {
-                if let Some(slot) = next.get_mut(m.doc_idx()) {
-                    by_doc[*slot as usize] = DocMention {
-                        start: m.start,
-                        end: m.end,
-                        entity: e as u32,
-                    };
-                    *slot += 1;
+        // Each entity's mention vector is dropped once copied, so the two
+        // copies are never all held at once.
+        let mut infos = Vec::with_capacity(entities.len());
+        for (e, entity) in entities.into_iter().enumerate() {
+            if e < indexed {
+                for m in &entity.mentions {
+                    if let Some(slot) = next.get_mut(m.doc_idx()) {
+                        by_doc[*slot as usize] = DocMention {
+                            start: m.start,
+                            end: m.end,
+                            entity: e as u32,
+                        };
+                        *slot += 1;
+                    }
                 }
             }
+            infos.push(EntityInfo {
+                id: entity.id,
+                name: entity.name,
+                kind: entity.kind,
+                aliases: entity.aliases,
+            });
         }
         drop(next);
-        let mut lists: Vec<&mut [DocMention]> = Vec::with_capacity(doc_count);
-        let mut rest = by_doc.as_mut_slice();
-        for d in 0..doc_count {
-            let (list, tail) = rest.split_at_mut((at[d + 1] - at[d]) as usize);
-            lists.push(list);
-            rest = tail;
-        }
-        lists
-            .par_iter_mut()
-            .for_each(|list| list.sort_unstable_by_key(|m| (m.start, m.end, m.entity)));
-        drop(lists);
+        sort_and_dedup(&mut by_doc, &mut at);
+        let (of, from, doc_counts) = positions(&by_doc, &at, infos.len());
         EntityIndex {
-            entities,
+            entities: infos,
             by_doc,
             at,
+            of,
+            from,
+            doc_counts,
         }
     }
 
-    pub fn entities(&self) -> &[Entity] {
+    pub fn entities(&self) -> &[EntityInfo] {
         &self.entities
     }
 
-    pub fn entity(&self, e: EntityIdx) -> &Entity {
+    pub fn entity(&self, e: EntityIdx) -> &EntityInfo {
         &self.entities[e]
+    }
+
+    /// Every mention of entity `e`, sorted by (document, start, end); none
+    /// for an entity that is not in the index.
+    pub fn mentions_of(&self, e: EntityIdx) -> Mentions<'_> {
+        let of = match (self.from.get(e), self.from.get(e + 1)) {
+            (Some(&lo), Some(&hi)) => &self.of[lo as usize..hi as usize],
+            _ => &[],
+        };
+        Mentions::new(of, &self.by_doc, &self.at)
+    }
+
+    /// The documents that mention entity `e`, ascending.
+    pub fn docs_of(&self, e: EntityIdx) -> Docs<'_> {
+        self.mentions_of(e).docs()
+    }
+
+    /// How many documents mention entity `e`.
+    pub fn doc_count(&self, e: EntityIdx) -> usize {
+        self.doc_counts.get(e).map_or(0, |&n| n as usize)
+    }
+
+    /// Whether document `doc` mentions entity `e`.
+    pub fn mentioned_in(&self, e: EntityIdx, doc: DocIdx) -> bool {
+        let mentions = self.mentions_of(e);
+        mentions.before_doc(doc) < mentions.before_doc(doc + 1)
     }
 
     /// The mentions in one document, sorted by start offset.
@@ -169,19 +227,14 @@ impl EntityIndex {
     /// when `forward` is false), continuing into other documents in corpus
     /// order. `None` when there is none in that direction.
     pub fn step(&self, e: EntityIdx, from: Position, forward: bool) -> Option<Mention> {
-        let mentions = &self.entities.get(e)?.mentions;
-        let key = |m: &Mention| Position {
-            doc: m.doc_idx(),
-            offset: m.start as usize,
-        };
-        // Mentions are sorted by (doc, start), so a binary search finds the
-        // neighbour of `from` in O(log n).
-        let i = mentions.partition_point(|m| key(m) <= from);
+        let mentions = self.mentions_of(e);
+        // Positions ascend as (doc, start) does, so binary searches find
+        // the neighbour of `from` in O(log n).
         if forward {
-            mentions.get(i).copied()
+            mentions.get(mentions.before(from.doc, from.offset, true))
         } else {
-            let j = mentions.partition_point(|m| key(m) < from);
-            j.checked_sub(1).and_then(|j| mentions.get(j)).copied()
+            let j = mentions.before(from.doc, from.offset, false);
+            mentions.get(j.checked_sub(1)?)
         }
     }
 
@@ -205,24 +258,85 @@ impl EntityIndex {
                     .filter_map(|s| matcher.score(s))
                     .max()?;
                 // Prefer the better-attested entity among equal scores.
-                Some((best, e.mentions.len(), std::cmp::Reverse(i)))
+                Some((best, self.mentions_of(i).len(), std::cmp::Reverse(i)))
             })
             .max()
             .map(|(_, _, std::cmp::Reverse(i))| i)
     }
 }
 
-/// The documents of `mentions` (sorted by document), ascending, each once,
-/// in a vector of exactly that length.
-pub(crate) fn docs_of(mentions: &[Mention]) -> Vec<DocIdx> {
-    let distinct = mentions.chunk_by(|a, b| a.doc == b.doc).count();
-    let mut docs = Vec::with_capacity(distinct);
-    docs.extend(
-        mentions
-            .chunk_by(|a, b| a.doc == b.doc)
-            .map(|run| run[0].doc_idx()),
-    );
-    docs
+/// Sort every document's rows of `by_doc` (in parallel) and drop rows
+/// repeated within one, moving the rest down and `at` with them.
+fn sort_and_dedup(by_doc: &mut Vec<DocMention>, at: &mut [u32]) {
+    let docs = at.len() - 1;
+    let mut lists: Vec<&mut [DocMention]> = Vec::with_capacity(docs);
+    let mut rest = by_doc.as_mut_slice();
+    for d in 0..docs {
+        let (list, tail) = rest.split_at_mut((at[d + 1] - at[d]) as usize);
+        lists.push(list);
+        rest = tail;
+    }
+    let kept: Vec<u32> = lists
+        .par_iter_mut()
+        .map(|list| {
+            list.sort_unstable_by_key(|m| (m.start, m.end, m.entity));
+            let mut n = 0;
+            for i in 0..list.len() {
+                if n == 0 || list[i] != list[n - 1] {
+                    list[n] = list[i];
+                    n += 1;
+                }
+            }
+            n as u32
+        })
+        .collect();
+    drop(lists);
+    if kept
+        .iter()
+        .zip(at.windows(2))
+        .all(|(&n, w)| n == w[1] - w[0])
+    {
+        return;
+    }
+    let mut to = 0u32;
+    for d in 0..docs {
+        let from = at[d] as usize;
+        by_doc.copy_within(from..from + kept[d] as usize, to as usize);
+        at[d] = to;
+        to += kept[d];
+    }
+    at[docs] = to;
+    by_doc.truncate(to as usize);
+    by_doc.shrink_to_fit();
+}
+
+/// Each of `entities` entities' rows in `by_doc`, ascending, one flat list
+/// with where each entity's begin, and how many documents each is in.
+fn positions(by_doc: &[DocMention], at: &[u32], entities: usize) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let mut from = vec![0u32; entities + 1];
+    for m in by_doc {
+        from[m.entity_idx() + 1] += 1;
+    }
+    for e in 1..from.len() {
+        from[e] += from[e - 1];
+    }
+    let mut of = vec![0u32; by_doc.len()];
+    let mut next: Vec<u32> = from[..entities].to_vec();
+    let mut doc_counts = vec![0u32; entities];
+    // The document (plus one) each entity was last seen in.
+    let mut seen_in = vec![0u32; entities];
+    for d in 0..at.len() - 1 {
+        for p in at[d]..at[d + 1] {
+            let e = by_doc[p as usize].entity_idx();
+            of[next[e] as usize] = p;
+            next[e] += 1;
+            if seen_in[e] != d as u32 + 1 {
+                seen_in[e] = d as u32 + 1;
+                doc_counts[e] += 1;
+            }
+        }
+    }
+    (of, from, doc_counts)
 }
 
 /// A keyword-in-context line: the mention with up to `width` characters of
@@ -248,7 +362,6 @@ mod tests {
             name: name.into(),
             kind: Kind::Org,
             aliases: vec![name.into()],
-            docs: vec![],
             mentions: mentions
                 .iter()
                 .map(|&(doc, start)| Mention {
@@ -264,7 +377,8 @@ mod tests {
     fn step_crosses_documents_both_ways() {
         let idx = EntityIndex::new(vec![entity("MEK", &[(2, 5), (0, 40), (0, 10)])], 3);
         let at = |doc, offset| Position { doc, offset };
-        assert_eq!(idx.entity(0).docs, vec![0, 2]);
+        assert_eq!(idx.docs_of(0).collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(idx.doc_count(0), 2);
         assert_eq!(
             idx.step(0, at(0, 10), true).map(|m| (m.doc, m.start)),
             Some((0, 40))
@@ -295,6 +409,92 @@ mod tests {
         assert_eq!(idx.at(0, 11), Some(1));
         assert_eq!(idx.at(0, 5), None);
         assert_eq!(idx.find("mek"), Some(0));
+    }
+
+    /// Pseudo-random entities: mentions over a few documents, unsorted,
+    /// some repeated, some shared with another entity, some past the last
+    /// document.
+    fn scattered(docs: u32) -> Vec<Entity> {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n) as u32
+        };
+        (0..30)
+            .map(|e| {
+                let mut ms: Vec<(u32, u32)> = (0..next(40))
+                    .map(|_| (next(u64::from(docs) + 1), next(60)))
+                    .collect();
+                if let Some(&m) = ms.first() {
+                    ms.push(m);
+                }
+                entity(&format!("E{e}"), &ms)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_entity_sees_its_own_mentions_sorted_once() {
+        let docs = 9;
+        let entities = scattered(docs);
+        let idx = EntityIndex::new(entities.clone(), docs as usize);
+        for (e, entity) in entities.iter().enumerate() {
+            let mut want: Vec<Mention> = entity
+                .mentions
+                .iter()
+                .copied()
+                .filter(|m| m.doc < docs)
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            let of = idx.mentions_of(e);
+            assert_eq!(of.iter().collect::<Vec<_>>(), want);
+            assert_eq!(of.iter().rev().collect::<Vec<_>>().len(), want.len());
+            let mut skipped = of.iter();
+            assert_eq!(skipped.nth(3), want.get(3).copied());
+            assert_eq!(skipped.next(), want.get(4).copied());
+            let mut in_docs: Vec<DocIdx> = want.iter().map(Mention::doc_idx).collect();
+            in_docs.dedup();
+            assert_eq!(idx.docs_of(e).collect::<Vec<_>>(), in_docs);
+            assert_eq!(idx.doc_count(e), in_docs.len());
+            for d in 0..docs as usize + 2 {
+                let first = want.partition_point(|m| m.doc_idx() < d);
+                assert_eq!(of.before_doc(d), first);
+                assert_eq!(idx.mentioned_in(e, d), in_docs.contains(&d));
+                // `step` as a search of the sorted list would answer.
+                for offset in [0, 7, 30, 59, usize::MAX] {
+                    let from = Position { doc: d, offset };
+                    let key = |m: &Mention| Position {
+                        doc: m.doc_idx(),
+                        offset: m.start as usize,
+                    };
+                    let after = want.iter().find(|m| key(m) > from).copied();
+                    let before = want.iter().rev().find(|m| key(m) < from).copied();
+                    assert_eq!(idx.step(e, from, true), after);
+                    assert_eq!(idx.step(e, from, false), before);
+                }
+            }
+            for (i, &m) in want.iter().enumerate() {
+                assert_eq!(of.position(m), Some(i));
+            }
+            let absent = Mention::at(0, 61, 62).expect("fits");
+            assert_eq!(of.position(absent), None);
+        }
+        // Every document's list is sorted and holds each mention once.
+        let total: usize = (0..docs as usize).map(|d| idx.mentions_in(d).len()).sum();
+        let per_entity: usize = (0..entities.len()).map(|e| idx.mentions_of(e).len()).sum();
+        assert_eq!(total, per_entity);
+        for d in 0..docs as usize {
+            let list = idx.mentions_in(d);
+            assert!(
+                list.windows(2)
+                    .all(|w| (w[0].start, w[0].end, w[0].entity)
+                        < (w[1].start, w[1].end, w[1].entity))
+            );
+        }
+        assert!(idx.mentions_of(entities.len()).is_empty());
     }
 
     #[test]

@@ -25,7 +25,7 @@ use crate::store::{DocIdx, Document};
 
 pub use corrections::{Correction, Corrections, CorrectionsError};
 pub use extract::{Cand, Extract, extract};
-pub use index::{DocMention, EntityIndex, Position, context};
+pub use index::{DocMention, Docs, EntityIndex, EntityInfo, Iter, Mentions, Position, context};
 
 /// Index of an entity in its [`EntityIndex`].
 pub type EntityIdx = usize;
@@ -113,7 +113,9 @@ impl Mention {
     }
 }
 
-/// One thing in the world, however the articles write it.
+/// One thing in the world, however the articles write it, with its
+/// mentions: what resolution makes and corrections change. The index keeps
+/// it as an [`EntityInfo`] and its mentions in its own tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
     /// Stable id derived from kind and canonical name (`org:mek`), so user
@@ -124,9 +126,7 @@ pub struct Entity {
     pub kind: Kind,
     /// Every surface form seen, canonical name included, deduplicated.
     pub aliases: Vec<String>,
-    /// Documents that mention it, ascending.
-    pub docs: Vec<DocIdx>,
-    /// Every mention, sorted by (doc, start).
+    /// Every mention, in any order (the index sorts them).
     pub mentions: Vec<Mention>,
 }
 

@@ -73,9 +73,6 @@ pub(crate) fn settle(mut entities: Vec<Entity>) -> Vec<Entity> {
         entity
             .mentions
             .retain(|m| gone.binary_search(&(e as u32, *m)).is_err());
-        entity.docs = entity.mentions.iter().map(Mention::doc_idx).collect();
-        entity.docs.sort_unstable();
-        entity.docs.dedup();
     });
     entities.retain(|entity| !entity.mentions.is_empty());
     entities
@@ -173,7 +170,6 @@ mod tests {
             name: name.into(),
             kind,
             aliases: vec![name.into()],
-            docs: mentions.iter().map(Mention::doc_idx).collect(),
             mentions,
         }
     }
@@ -241,7 +237,6 @@ mod tests {
                 }
             ]
         );
-        assert_eq!(settled[0].docs, [0, 1]);
     }
 
     #[test]

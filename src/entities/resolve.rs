@@ -616,7 +616,6 @@ fn entity(
         name,
         kind,
         aliases,
-        docs: Vec::new(),
         mentions,
     })
 }

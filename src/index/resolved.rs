@@ -78,15 +78,11 @@ pub fn decode(bytes: &[u8], sum: i64, docs: usize) -> Result<Vec<Entity>, Damage
             if mentions.iter().any(|m| m.doc_idx() >= docs) {
                 return Err(Damaged("mention outside the corpus".into()));
             }
-            let mut in_docs: Vec<usize> = mentions.iter().map(Mention::doc_idx).collect();
-            in_docs.sort_unstable();
-            in_docs.dedup();
             Ok(Entity {
                 id: e.id,
                 name: e.name,
                 kind: e.kind,
                 aliases: e.aliases,
-                docs: in_docs,
                 mentions,
             })
         })
@@ -218,15 +214,11 @@ mod tests {
             .iter()
             .map(|&(doc, start, end)| Mention { doc, start, end })
             .collect();
-        let mut docs: Vec<usize> = mentions.iter().map(Mention::doc_idx).collect();
-        docs.sort_unstable();
-        docs.dedup();
         Entity {
             id: id.into(),
             name: id.to_uppercase(),
             kind,
             aliases: vec![id.to_uppercase(), format!("{id}é")],
-            docs,
             mentions,
         }
     }

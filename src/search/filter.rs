@@ -316,8 +316,8 @@ impl Filter {
     ) -> Option<Vec<DocIdx>> {
         let mut pool: Option<Vec<DocIdx>> = None;
         if candidates.is_none() && !self.entities.is_empty() {
-            let first = self.entities[0].and_then(|e| index.entities().get(e));
-            pool = Some(first.map(|e| e.docs.clone()).unwrap_or_default());
+            let first = self.entities[0].map(|e| index.docs_of(e).collect());
+            pool = Some(first.unwrap_or_default());
         }
         for (i, phrase) in self.query.phrases.iter().enumerate() {
             if earlier.is_some_and(|q| q.phrases.get(i) == Some(phrase)) {
@@ -343,10 +343,9 @@ impl Filter {
                 return false;
             }
         }
-        self.entities.iter().all(|e| {
-            e.and_then(|e| index.entities().get(e))
-                .is_some_and(|entity| entity.docs.binary_search(&d).is_ok())
-        })
+        self.entities
+            .iter()
+            .all(|e| e.is_some_and(|e| index.mentioned_in(e, d)))
     }
 
     /// Char indices of `text` matched by the free text, for highlighting.
@@ -455,7 +454,6 @@ mod tests {
             name: "MEK".into(),
             kind: Kind::Org,
             aliases: vec!["MEK".into()],
-            docs: vec![],
             mentions: vec![
                 Mention {
                     doc: 0,

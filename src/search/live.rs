@@ -140,7 +140,6 @@ mod tests {
             name: "Iran".into(),
             kind: Kind::Place,
             aliases: vec!["Iran".into()],
-            docs: Vec::new(),
             mentions,
         };
         let index = Arc::new(EntityIndex::new(vec![iran], n));

@@ -77,7 +77,7 @@ fn entity_line<'a>(app: &App, theme: &Theme, i: usize, width: usize, focused: bo
         return Line::default();
     };
     let entity = app.index.entity(e);
-    let counts = format!("{here:>4} {:>4}", entity.docs.len());
+    let counts = format!("{here:>4} {:>4}", app.index.doc_count(e));
     let at_cursor = i == app.entity_cursor;
     let base = if at_cursor && focused && !app.in_xrefs {
         theme.style("list_selected")
@@ -114,13 +114,13 @@ fn xrefs(frame: &mut Frame, app: &App, theme: &Theme, focused: bool) {
         );
         return;
     };
-    let entity = app.index.entity(e);
+    let (entity, mentions) = (app.index.entity(e), app.index.mentions_of(e));
     let title = fit(
         &format!(
             "─ Mentions of {} ({} in {}) ",
             entity.name,
-            entity.mentions.len(),
-            entity.docs.len()
+            mentions.len(),
+            app.index.doc_count(e)
         ),
         width,
     );
@@ -133,17 +133,20 @@ fn xrefs(frame: &mut Frame, app: &App, theme: &Theme, focused: bool) {
     let docs = app.docs();
     let label_w = 4.min(width / 4);
     let mut lines: Vec<Line> = Vec::new();
-    for (i, m) in entity
-        .mentions
+    // The document of the row above: a document's label shows on its
+    // first row only (and on the top row).
+    let mut above = None;
+    for (i, m) in mentions
         .iter()
         .enumerate()
         .skip(app.xref_offset)
         .take(parts.xrefs.height as usize)
     {
+        let prev = above.replace(m.doc);
         let Some(doc) = docs.get(m.doc_idx()) else {
             continue;
         };
-        let first_of_doc = i == app.xref_offset || entity.mentions[i - 1].doc != m.doc;
+        let first_of_doc = i == app.xref_offset || prev != Some(m.doc);
         // The id's leading chars (`002`), once per article.
         let label: String = if first_of_doc {
             let id = doc.id.split(['_', '#']).next().unwrap_or(&doc.id);

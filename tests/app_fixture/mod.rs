@@ -68,7 +68,6 @@ pub fn index(docs: &[Document]) -> EntityIndex {
                 name: name.to_string(),
                 kind,
                 aliases: forms.iter().map(|s| s.to_string()).collect(),
-                docs: Vec::new(),
                 mentions,
             }
         })

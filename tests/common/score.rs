@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use dossier::entities::{Entity, Kind};
+use dossier::entities::{EntityIndex, Kind};
 use dossier::store::Document;
 use serde::Deserialize;
 
@@ -116,7 +116,7 @@ fn kind_of(s: &str) -> Option<Kind> {
     s.parse().ok()
 }
 
-pub fn score(gold: &Gold, entities: &[Entity], docs: &[Document]) -> Score {
+pub fn score(gold: &Gold, index: &EntityIndex, docs: &[Document]) -> Score {
     let mut gold_docs: Vec<String> = gold
         .entities
         .iter()
@@ -131,19 +131,18 @@ pub fn score(gold: &Gold, entities: &[Entity], docs: &[Document]) -> Score {
         .collect();
     gold_docs.sort();
     gold_docs.dedup();
-    let clusters: Vec<Cluster> = entities
-        .iter()
-        .map(|e| Cluster {
+    let clusters: Vec<Cluster> = (0..index.entities().len())
+        .map(|i| (index.entity(i), i))
+        .map(|(e, i)| Cluster {
             name: e.name.clone(),
             kind: e.kind,
             names: std::iter::once(&e.name)
                 .chain(&e.aliases)
                 .map(|n| norm(n))
                 .collect(),
-            docs: e
-                .docs
-                .iter()
-                .map(|&d| short(&docs[d].id, &gold_docs))
+            docs: index
+                .docs_of(i)
+                .map(|d| short(&docs[d].id, &gold_docs))
                 .collect(),
         })
         .collect();
