@@ -17,6 +17,9 @@ mod overlap;
 mod resolve;
 mod sets;
 mod tokens;
+mod trim;
+
+pub(crate) use trim::give_back;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -234,6 +237,8 @@ impl Fold {
     /// caller can show how far it has got; the result is the same.
     pub fn resolve_counted(self, step: &dyn Fn(usize, usize)) -> Vec<Entity> {
         step(0, RESOLVE_STEPS);
+        // The extracts folded into the nodes are freed by now.
+        give_back();
         let linked = resolve::resolve_nodes(self.nodes);
         step(1, RESOLVE_STEPS);
         let settled = overlap::settle(linked);

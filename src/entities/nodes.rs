@@ -302,6 +302,21 @@ impl Nodes {
         self.by_skeleton = Table::default();
     }
 
+    /// Resolution is over but for making the entities, which read only
+    /// the nodes, their names as written and their extras: the rest goes
+    /// before that step (it is where resolution's memory peaks), and so
+    /// does the names' lookup (every name is held there a second time).
+    pub fn linking_done(&mut self) {
+        self.names.ids = HashMap::default();
+        self.norm = Interner::default();
+        self.links = Vec::new();
+        self.name_keys = Vec::new();
+        self.key_skel = Vec::new();
+        self.by_key = Table::default();
+        self.again = Table::default();
+        self.slots = Vec::new();
+    }
+
     /// Key `k` (in `norm`) keyed again, computed once per key.
     pub fn key_again(&mut self, k: u32) -> u32 {
         match self.again.get(k) {

@@ -361,6 +361,8 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     // 5. A short organisation name that ends exactly one longer one.
     short_forms(&nodes, &x.norm, &mut sets, &dropped, gaz);
 
+    x.linking_done();
+    super::trim::give_back();
     let entities = build(&nodes, &x, sets, dropped, gaz);
     // Freeing millions of nodes and interned strings need not hold up
     // the overlap pass: another thread does it.
@@ -486,17 +488,17 @@ fn build(
 ) -> Vec<Entity> {
     // Members by set, in root order, each set's members ascending: a
     // counting sort by root (the nodes are met ascending), linear and
-    // half the bytes of sorting `(root, node)` pairs.
+    // half the bytes of sorting `(root, node)` pairs. Every table here is
+    // a word per node, beside the nodes themselves at the peak of the
+    // resolution: each goes as soon as it has been read (the kinds are
+    // taken first, so the sets' evidence goes before `members` is made,
+    // and the flattened parents serve as the roots).
     let count = nodes.len();
     sets.flatten();
-    let mut root: Vec<u32> = Vec::with_capacity(count);
-    for n in 0..count {
-        root.push(sets.find(n) as u32);
-    }
     let mut at = vec![0u32; count + 1];
-    for (n, &r) in root.iter().enumerate() {
+    for n in 0..count {
         if !dropped[n] {
-            at[r as usize + 1] += 1;
+            at[sets.flat_root(n) + 1] += 1;
         }
     }
     // Each set with members left: its root and its range in `members`.
@@ -510,6 +512,11 @@ fn build(
         }
         total += len;
     }
+    let kinds: Vec<Option<Kind>> = groups
+        .iter()
+        .map(|&(r, _, _)| sets.lean(r as usize, nodes))
+        .collect();
+    let root = sets.into_roots();
     // `at[r + 1]` is now where set `r`'s members begin.
     let mut members = vec![0u32; total as usize];
     for (n, &r) in root.iter().enumerate() {
@@ -520,11 +527,6 @@ fn build(
         }
     }
     drop((root, at, dropped));
-    let kinds: Vec<Option<Kind>> = groups
-        .iter()
-        .map(|&(r, _, _)| sets.lean(r as usize, nodes))
-        .collect();
-    drop(sets);
     // Each set becomes its entity on its own: in parallel, in root order.
     groups
         .par_iter()
