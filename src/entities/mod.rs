@@ -19,7 +19,7 @@ mod sets;
 mod tokens;
 mod trim;
 
-pub(crate) use trim::give_back;
+use trim::give_back;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -238,7 +238,7 @@ impl Fold {
     pub fn resolve_counted(self, step: &dyn Fn(usize, usize)) -> Vec<Entity> {
         step(0, RESOLVE_STEPS);
         // The extracts folded into the nodes are freed by now.
-        give_back();
+        give_back(self.nodes.len());
         let linked = resolve::resolve_nodes(self.nodes);
         step(1, RESOLVE_STEPS);
         let settled = overlap::settle(linked);

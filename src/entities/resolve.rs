@@ -362,7 +362,7 @@ pub fn resolve_nodes(mut x: Nodes) -> Vec<Entity> {
     short_forms(&nodes, &x.norm, &mut sets, &dropped, gaz);
 
     x.linking_done();
-    super::trim::give_back();
+    super::trim::give_back(nodes.len());
     let entities = build(&nodes, &x, sets, dropped, gaz);
     // Freeing millions of nodes and interned strings need not hold up
     // the overlap pass: another thread does it.

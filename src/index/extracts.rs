@@ -25,10 +25,6 @@ use crate::store::Document;
 /// with `synchronous=NORMAL`.
 const BATCH: usize = 512;
 
-/// Batches folded between two hand-backs of freed memory (each a walk
-/// of the allocator's free lists: a few milliseconds).
-const TRIM_EVERY: usize = 16;
-
 /// One batch made on the calling thread, for the sink thread to store and
 /// fold.
 struct Ready {
@@ -58,7 +54,7 @@ pub fn gather(
         let (tx, rx) = mpsc::sync_channel::<Ready>(1);
         let sink = s.spawn(move || -> Result<Fold, DbError> {
             let mut fold = Fold::default();
-            for (n, ready) in rx.into_iter().enumerate() {
+            for ready in rx {
                 if !ready.writes.is_empty() {
                     lock(db).batch(|w| {
                         ready
@@ -69,12 +65,6 @@ pub fn gather(
                 }
                 ready.extracts.iter().for_each(|x| fold.push(x));
                 drop(ready);
-                // The batches' extracts, freed, are held by the allocator
-                // while the nodes grow: hand them back now and then, so a
-                // cold load's resting size is not their high-water mark.
-                if n % TRIM_EVERY == TRIM_EVERY - 1 {
-                    crate::entities::give_back();
-                }
             }
             Ok(fold)
         });
