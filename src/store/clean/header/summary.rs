@@ -265,30 +265,27 @@ fn key_word_hashes(s: &str, cap: usize) -> Vec<u64> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii() {
+        let letter = if b.is_ascii() {
             i += 1;
             let l = meta::ASCII_KEY[b as usize];
             if l != 0 {
                 feed(&mut h, l as char);
-                in_word = true;
-            } else if in_word {
-                out.push(h);
-                if out.len() == cap {
-                    return out;
+            }
+            l != 0
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            let alnum = alnum_char(c);
+            if alnum {
+                for l in c.to_lowercase() {
+                    feed(&mut h, l);
                 }
-                h = 0;
-                in_word = false;
             }
-            continue;
-        }
-        let Some(c) = s[i..].chars().next() else {
-            break;
+            alnum
         };
-        i += c.len_utf8();
-        if alnum_char(c) {
-            for l in c.to_lowercase() {
-                feed(&mut h, l);
-            }
+        if letter {
             in_word = true;
         } else if in_word {
             out.push(h);
